@@ -1,0 +1,237 @@
+//! The command-line definition: syntax and typed values only, no I/O.
+//!
+//! Every option also reads a `HEALTHPROBE_*` environment variable, because Docker's exec-form
+//! HEALTHCHECK has no shell to build a command line and images are configured through env.
+//! Flags win over env. Turning these raw values into a consistent run is `plan.rs`'s job.
+
+use std::time::Duration;
+
+use clap::builder::BoolishValueParser;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::range::Range;
+use crate::statuses::StatusSet;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "healthprobe",
+    version,
+    about = "Probe health endpoints and exit with Nagios codes (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN).",
+    long_about = None,
+    after_help = "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (usage errors too).\n\
+                  With --docker: 0 healthy, 1 unhealthy, never 2."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// URLs to probe (a missing scheme means http://). Without any, the space-separated
+    /// URLs in HEALTHPROBE_URL are probed.
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+
+    #[command(flatten)]
+    pub options: Options,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints).
+    Demo,
+}
+
+/// Options of a run; global so that `healthprobe demo -o nagios` and `healthprobe -v demo` both work.
+#[derive(Debug, Args)]
+pub struct Options {
+    /// Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301.
+    #[arg(
+        global = true,
+        long,
+        value_name = "LIST",
+        env = "HEALTHPROBE_EXPECT_STATUS",
+        default_value = "200-399"
+    )]
+    pub expect_status: StatusSet,
+
+    /// Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2).
+    #[arg(global = true, short, long, value_name = "RANGE", env = "HEALTHPROBE_WARNING", value_parser = parse_threshold)]
+    pub warning: Option<Threshold>,
+
+    /// Response time (seconds) past which a target is CRITICAL, as a Nagios range.
+    #[arg(global = true, short, long, value_name = "RANGE", env = "HEALTHPROBE_CRITICAL", value_parser = parse_threshold)]
+    pub critical: Option<Threshold>,
+
+    /// Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds).
+    #[arg(global = true, short, long, value_name = "DURATION", env = "HEALTHPROBE_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    pub timeout: Duration,
+
+    /// Bound on establishing the connection [default: the --timeout value].
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CONNECT_TIMEOUT", value_parser = parse_duration)]
+    pub connect_timeout: Option<Duration>,
+
+    /// Probe at most N targets at once.
+    #[arg(global = true, short = 'j', long, value_name = "N", env = "HEALTHPROBE_CONCURRENCY", default_value_t = 16,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub concurrency: u16,
+
+    /// Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL.
+    #[arg(global = true, long, value_name = "SIZE", env = "HEALTHPROBE_MAX_BODY", default_value = "1MiB", value_parser = parse_size)]
+    pub max_body: u64,
+
+    /// Output format.
+    #[arg(
+        global = true,
+        short,
+        long,
+        value_name = "FORMAT",
+        env = "HEALTHPROBE_OUTPUT",
+        default_value = "human"
+    )]
+    pub output: OutputFormat,
+
+    /// When to colour human output (NO_COLOR is honoured with auto).
+    #[arg(
+        global = true,
+        long,
+        value_name = "WHEN",
+        env = "HEALTHPROBE_COLOR",
+        default_value = "auto"
+    )]
+    pub color: ColorWhen,
+
+    /// Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2.
+    #[arg(global = true, long, env = "HEALTHPROBE_DOCKER", value_parser = BoolishValueParser::new(), default_value_t = false,
+          num_args = 0, default_missing_value = "true")]
+    pub docker: bool,
+
+    /// With --docker, treat WARNING as unhealthy (exit 1) too.
+    #[arg(global = true, long, env = "HEALTHPROBE_WARNING_IS_UNHEALTHY", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub warning_is_unhealthy: bool,
+
+    /// Print nothing; the exit code is the answer.
+    #[arg(global = true, short, long, env = "HEALTHPROBE_QUIET", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true", conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also show each request, the response status line, headers and timing.
+    #[arg(global = true, short, long, env = "HEALTHPROBE_VERBOSE", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub verbose: bool,
+}
+
+/// A threshold flag's value: an empty string means "not set", as in Monitoring::Plugin, so an
+/// empty `HEALTHPROBE_WARNING=` in an image's env disables the check instead of failing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Threshold(pub Option<Range>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One readable line per target and a summary; coloured on a terminal.
+    Human,
+    /// The Nagios plugin line with perfdata, then one long-output line per target.
+    Nagios,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_threshold(text: &str) -> Result<Threshold, String> {
+    if text.trim().is_empty() {
+        return Ok(Threshold(None));
+    }
+    text.parse::<Range>()
+        .map(|range| Threshold(Some(range)))
+        .map_err(|e| e.to_string())
+}
+
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    crate::units::parse_duration(text)
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    crate::units::parse_size(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("healthprobe").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_option_has_a_healthprobe_env_var() {
+        let command = Cli::command();
+        for arg in command.get_arguments() {
+            let id = arg.get_id().as_str();
+            // URLs come from HEALTHPROBE_URL through the plan, which splits it on spaces.
+            if matches!(id, "help" | "version" | "urls") {
+                continue;
+            }
+            let env = arg
+                .get_env()
+                .unwrap_or_else(|| panic!("--{id} has no environment variable"));
+            let expected = format!("HEALTHPROBE_{}", id.to_ascii_uppercase().replace('-', "_"));
+            assert_eq!(env.to_str(), Some(expected.as_str()), "--{id}");
+        }
+    }
+
+    #[test]
+    fn defaults_match_the_documentation() {
+        let cli = parse(&["http://x.test/"]).unwrap();
+        let o = cli.options;
+        assert_eq!(o.timeout, Duration::from_secs(10));
+        assert_eq!(o.concurrency, 16);
+        assert_eq!(o.max_body, 1 << 20);
+        assert_eq!(o.expect_status, StatusSet::default());
+        assert_eq!(o.output, OutputFormat::Human);
+        assert!(!o.docker && !o.quiet && !o.verbose);
+        assert!(o.warning.is_none() && o.critical.is_none());
+    }
+
+    #[test]
+    fn thresholds_parse_as_ranges_and_empty_means_unset() {
+        let cli = parse(&["-w", "0.5", "-c", "@1:2", "u"]).unwrap();
+        assert_eq!(cli.options.warning.unwrap().0.unwrap().to_string(), "0.5");
+        assert_eq!(cli.options.critical.unwrap().0.unwrap().to_string(), "@1:2");
+        let cli = parse(&["-w", "", "u"]).unwrap();
+        assert_eq!(cli.options.warning, Some(Threshold(None)));
+        assert!(parse(&["-w", "2:1", "u"]).is_err());
+    }
+
+    #[test]
+    fn bad_values_are_rejected_by_the_parser() {
+        for args in [
+            &["-t", "soon", "u"][..],
+            &["--expect-status", "2yy", "u"],
+            &["-j", "0", "u"],
+            &["--max-body", "lots", "u"],
+            &["-o", "xml", "u"],
+            &["-q", "-v", "u"],
+            &["--no-such-flag", "u"],
+        ] {
+            assert!(parse(args).is_err(), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn demo_subcommand_takes_the_same_options() {
+        for args in [&["demo", "-o", "nagios"][..], &["-o", "nagios", "demo"]] {
+            let cli = parse(args).unwrap();
+            assert!(matches!(cli.command, Some(Command::Demo)), "{args:?}");
+            assert_eq!(cli.options.output, OutputFormat::Nagios, "{args:?}");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! healthprobe: probe health endpoints and exit with Nagios codes.
+//!
+//! `main` only wires the pipeline together: parse -> plan -> run -> render -> exit code. It owns
+//! the two process-wide promises: usage errors and panics end as UNKNOWN (exit 3, or 1 in Docker
+//! mode), never as clap's 2 (CRITICAL to Nagios, reserved to Docker) or Rust's 101.
+
+mod cli;
+mod demo;
+mod evaluate;
+mod exit;
+mod observation;
+mod plan;
+mod probe;
+mod range;
+mod redact;
+mod report;
+mod run;
+mod statuses;
+mod units;
+mod verdict;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use crate::exit::ExitPolicy;
+use crate::verdict::Status;
+
+/// The exit code a panic ends with; UNKNOWN under the policy in force once it is known.
+static PANIC_EXIT_CODE: AtomicU8 = AtomicU8::new(3);
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "healthprobe: internal error: {message}{place} (this is a bug; please report it)"
+        );
+        std::process::exit(i32::from(PANIC_EXIT_CODE.load(Ordering::Relaxed)));
+    }));
+
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return parse_failure(&err),
+    };
+    let env = plan::Environment {
+        var: &|name| std::env::var(name).ok(),
+        stdout_is_terminal: io::stdout().is_terminal(),
+    };
+    let plan = match plan::resolve(cli, &env) {
+        Ok(plan) => plan,
+        Err(err) => return usage_failure(&err.to_string(), docker_requested()),
+    };
+    let policy = plan.exit;
+    PANIC_EXIT_CODE.store(policy.code(Status::Unknown), Ordering::Relaxed);
+    colored::control::set_override(plan.output.color);
+    #[cfg(debug_assertions)]
+    if std::env::var_os("HEALTHPROBE_DEBUG_PANIC").is_some() {
+        // Lets the test suite prove the panic promise on debug builds; absent from release builds.
+        panic!("deliberate panic requested by HEALTHPROBE_DEBUG_PANIC");
+    }
+
+    let output = plan.output;
+    let report = match run::run(plan) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("healthprobe: {err:#}");
+            return ExitCode::from(policy.code(Status::Unknown));
+        }
+    };
+    if !output.quiet {
+        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        let written = report::render(&report, &output, &mut stdout).and_then(|()| stdout.flush());
+        match written {
+            // A reader that went away (`| head`) does not change the verdict.
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+            Err(err) => {
+                eprintln!("healthprobe: cannot write the report: {err}");
+                return ExitCode::from(policy.code(Status::Unknown));
+            }
+            Ok(()) => {}
+        }
+    }
+    ExitCode::from(policy.code(report.overall))
+}
+
+/// Help and version go to stdout with exit 0; every other parse error is one line on stderr.
+fn parse_failure(err: &clap::Error) -> ExitCode {
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            ExitCode::SUCCESS
+        }
+        _ => usage_failure(
+            &first_paragraph(&err.render().to_string()),
+            docker_requested(),
+        ),
+    }
+}
+
+fn usage_failure(message: &str, docker: bool) -> ExitCode {
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    eprintln!("healthprobe: {message} (see --help)");
+    let policy = if docker {
+        ExitPolicy::Docker {
+            warning_is_unhealthy: false,
+        }
+    } else {
+        ExitPolicy::Nagios
+    };
+    ExitCode::from(policy.code(Status::Unknown))
+}
+
+/// clap's messages carry a usage block and tips after a blank line; the first paragraph is the
+/// error itself, folded onto one line.
+fn first_paragraph(rendered: &str) -> String {
+    rendered
+        .trim()
+        .split("\n\n")
+        .next()
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the user asked for Docker mode, read without a successful parse, so that even a usage
+/// error under `--docker` exits 1 and never 2 or 3.
+fn docker_requested() -> bool {
+    let flag = std::env::args_os().skip(1).any(|a| a == "--docker");
+    let env = std::env::var("HEALTHPROBE_DOCKER").is_ok_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "on" | "y"
+        )
+    });
+    flag || env
+}

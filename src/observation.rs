@@ -1,0 +1,83 @@
+//! What one probe saw, as plain data: no judgement lives here.
+//!
+//! A failing service is a result, not an error, so a refused connection or a timeout is recorded
+//! as a [`TransportFailure`] beside whatever part of the response did arrive.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+#[derive(Debug, Clone)]
+pub struct Observation {
+    /// The response, when its status line and headers arrived.
+    pub response: Option<Response>,
+    /// Why the exchange did not complete; may coexist with `response` when the body failed.
+    pub failure: Option<TransportFailure>,
+    /// From the start of the request to the end of the body (or the failure).
+    pub elapsed: Duration,
+    /// The peer actually reached, which names the replica behind a load-balanced name.
+    pub remote: Option<SocketAddr>,
+    /// The request as sent, for verbose output (headers already redacted).
+    pub request: RequestSeen,
+}
+
+#[derive(Debug, Clone)]
+pub struct RequestSeen {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub version: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+    /// The body was longer than `--max-body`; `body` holds only its first part.
+    pub body_capped: bool,
+    pub time_to_headers: Duration,
+}
+
+/// The kinds of transport failure an operator needs to tell apart at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    Dns,
+    Refused,
+    ConnectTimeout,
+    Connect,
+    Tls,
+    Timeout,
+    Reset,
+    Closed,
+    TruncatedBody,
+    Protocol,
+    Redirect,
+    Other,
+}
+
+impl FailureKind {
+    /// A stable short name, used as a key in machine-readable reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            FailureKind::Dns => "dns",
+            FailureKind::Refused => "refused",
+            FailureKind::ConnectTimeout => "connect-timeout",
+            FailureKind::Connect => "connect",
+            FailureKind::Tls => "tls",
+            FailureKind::Timeout => "timeout",
+            FailureKind::Reset => "reset",
+            FailureKind::Closed => "closed",
+            FailureKind::TruncatedBody => "truncated-body",
+            FailureKind::Protocol => "protocol",
+            FailureKind::Redirect => "redirect",
+            FailureKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportFailure {
+    pub kind: FailureKind,
+    /// One line, already free of URLs and secrets.
+    pub message: String,
+}

@@ -1,0 +1,419 @@
+//! From parsed arguments to a validated [`Plan`]: the one place that reads the environment.
+//!
+//! Everything that can be wrong with what the user asked for is found here, before any network
+//! traffic, and becomes a [`UsageError`] (exit 3). What comes out is plain data that the rest of
+//! the program trusts.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::cli::{Cli, ColorWhen, Command, Options, OutputFormat, Threshold};
+use crate::evaluate::Expectations;
+use crate::exit::ExitPolicy;
+
+/// A mistake in what the user asked for; printed as one line, exit 3 (UNKNOWN).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub targets: Vec<Target>,
+    pub probe: ProbeOptions,
+    pub expect: Expectations,
+    pub concurrency: usize,
+    pub proxies: ProxyEnv,
+    pub output: OutputOptions,
+    pub exit: ExitPolicy,
+    /// Serve the built-in sample service and probe it instead of `targets`.
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// How every output refers to the target.
+    pub name: String,
+    pub url: Url,
+}
+
+impl Target {
+    /// A target named after its URL: host, port and path, without scheme, credentials or query.
+    pub fn from_url(url: Url) -> Target {
+        let host = url.host_str().unwrap_or("");
+        let name = match url.port() {
+            Some(port) => format!("{host}:{port}{}", url.path()),
+            None => format!("{host}{}", url.path()),
+        };
+        Target { name, url }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ProbeOptions {
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub max_body: usize,
+    pub user_agent: String,
+}
+
+/// Proxy settings from the environment, applied to non-loopback targets only.
+#[derive(Debug, Clone, Default)]
+pub struct ProxyEnv {
+    pub http: Option<Url>,
+    pub https: Option<Url>,
+    pub all: Option<Url>,
+    pub no_proxy: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct OutputOptions {
+    pub format: OutputFormat,
+    pub color: bool,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+/// Facts about the process's surroundings, passed in so that resolution stays testable.
+pub struct Environment<'a> {
+    pub var: &'a dyn Fn(&str) -> Option<String>,
+    pub stdout_is_terminal: bool,
+}
+
+impl Environment<'_> {
+    fn non_empty(&self, name: &str) -> Option<String> {
+        (self.var)(name).filter(|v| !v.is_empty())
+    }
+}
+
+pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
+    let demo = matches!(cli.command, Some(Command::Demo));
+    if demo && !cli.urls.is_empty() {
+        return Err(UsageError(
+            "demo probes its own sample service and takes no URLs".into(),
+        ));
+    }
+    let options = cli.options;
+    // Flags win over env: HEALTHPROBE_URL is only read when no URL is on the command line. It is
+    // split here rather than by clap so that a URL on the command line is never split.
+    let urls = if cli.urls.is_empty() && !demo {
+        env.non_empty("HEALTHPROBE_URL")
+            .map(|v| v.split_whitespace().map(String::from).collect())
+            .unwrap_or_default()
+    } else {
+        cli.urls
+    };
+    let targets = urls
+        .iter()
+        .filter(|u| !u.is_empty())
+        .map(|u| parse_target_url(u).map(Target::from_url))
+        .collect::<Result<Vec<_>, _>>()?;
+    if targets.is_empty() && !demo {
+        return Err(UsageError(
+            "no URL to probe: give one or more URLs (or set HEALTHPROBE_URL); try --help".into(),
+        ));
+    }
+    if options.quiet && options.verbose {
+        return Err(UsageError(
+            "--quiet and --verbose cannot be used together".into(),
+        ));
+    }
+    let exit = exit_policy(&options)?;
+    let output = output_options(&options, env);
+    let max_body = usize::try_from(options.max_body)
+        .map_err(|_| UsageError("--max-body is larger than this machine can hold".into()))?;
+    let threshold = |t: Option<Threshold>, demo_default: &str| match t {
+        Some(Threshold(range)) => range,
+        None if demo => demo_default.parse().ok(),
+        None => None,
+    };
+    Ok(Plan {
+        targets,
+        probe: ProbeOptions {
+            timeout: options.timeout,
+            connect_timeout: options
+                .connect_timeout
+                .map_or(options.timeout, |c| c.min(options.timeout)),
+            max_body,
+            user_agent: format!("healthprobe/{}", env!("CARGO_PKG_VERSION")),
+        },
+        expect: Expectations {
+            statuses: options.expect_status,
+            warning: threshold(options.warning, crate::demo::DEFAULT_WARNING),
+            critical: threshold(options.critical, crate::demo::DEFAULT_CRITICAL),
+        },
+        concurrency: usize::from(options.concurrency),
+        proxies: proxy_env(env)?,
+        output,
+        exit,
+        demo,
+    })
+}
+
+/// Parses a URL as users type it: `localhost:8080/healthz` means `http://localhost:8080/healthz`.
+pub fn parse_target_url(text: &str) -> Result<Url, UsageError> {
+    let text = text.trim();
+    let with_scheme = if text.contains("://") {
+        text.to_string()
+    } else {
+        format!("http://{text}")
+    };
+    let url = Url::parse(&with_scheme)
+        .map_err(|e| UsageError(format!("invalid URL '{}': {e}", shown_for_error(text))))?;
+    match url.scheme() {
+        "http" | "https" => {}
+        other => {
+            return Err(UsageError(format!(
+                "unsupported scheme '{other}' in URL '{}': use http:// or https://",
+                crate::redact::url(&url)
+            )));
+        }
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(UsageError(format!(
+            "invalid URL '{}': no host",
+            crate::redact::url(&url)
+        )));
+    }
+    Ok(url)
+}
+
+/// A URL that failed to parse cannot be redacted structurally, so credentials are cut by hand.
+fn shown_for_error(text: &str) -> String {
+    match (text.find("://"), text.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}***{}", &text[..scheme_end + 3], &text[at..])
+        }
+        (None, Some(at)) => format!("***{}", &text[at..]),
+        _ => text.to_string(),
+    }
+}
+
+fn exit_policy(options: &Options) -> Result<ExitPolicy, UsageError> {
+    if options.warning_is_unhealthy && !options.docker {
+        return Err(UsageError(
+            "--warning-is-unhealthy only applies with --docker (Nagios mode already exits 1 for WARNING)"
+                .into(),
+        ));
+    }
+    Ok(if options.docker {
+        ExitPolicy::Docker {
+            warning_is_unhealthy: options.warning_is_unhealthy,
+        }
+    } else {
+        ExitPolicy::Nagios
+    })
+}
+
+fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
+    let color = match options.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => env.stdout_is_terminal && env.non_empty("NO_COLOR").is_none(),
+    };
+    OutputOptions {
+        format: options.output,
+        color: color && options.output == OutputFormat::Human,
+        verbose: options.verbose,
+        quiet: options.quiet,
+    }
+}
+
+fn proxy_env(env: &Environment<'_>) -> Result<ProxyEnv, UsageError> {
+    // Lower case first: it is the common convention, and the upper-case HTTP_PROXY can be set by
+    // a CGI request header (httpoxy), which is why curl ignores it.
+    let read = |names: &[&str]| -> Result<Option<Url>, UsageError> {
+        for name in names {
+            if let Some(value) = env.non_empty(name) {
+                let with_scheme = if value.contains("://") {
+                    value.clone()
+                } else {
+                    format!("http://{value}")
+                };
+                return Url::parse(&with_scheme).map(Some).map_err(|e| {
+                    UsageError(format!(
+                        "environment variable {name} is not a valid proxy URL ({e})"
+                    ))
+                });
+            }
+        }
+        Ok(None)
+    };
+    Ok(ProxyEnv {
+        http: read(&["http_proxy"])?,
+        https: read(&["https_proxy", "HTTPS_PROXY"])?,
+        all: read(&["all_proxy", "ALL_PROXY"])?,
+        no_proxy: env
+            .non_empty("no_proxy")
+            .or_else(|| env.non_empty("NO_PROXY")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use std::collections::HashMap;
+
+    fn resolve_with(
+        args: &[&str],
+        vars: &[(&str, &str)],
+        terminal: bool,
+    ) -> Result<Plan, UsageError> {
+        let cli = Cli::try_parse_from(std::iter::once("healthprobe").chain(args.iter().copied()))
+            .expect("arguments parse");
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let lookup = move |name: &str| vars.get(name).cloned();
+        resolve(
+            cli,
+            &Environment {
+                var: &lookup,
+                stdout_is_terminal: terminal,
+            },
+        )
+    }
+
+    #[test]
+    fn urls_without_a_scheme_default_to_http() {
+        let plan = resolve_with(&["localhost:8080/healthz"], &[], false).unwrap();
+        assert_eq!(
+            plan.targets[0].url.as_str(),
+            "http://localhost:8080/healthz"
+        );
+        assert_eq!(plan.targets[0].name, "localhost:8080/healthz");
+    }
+
+    #[test]
+    fn target_names_leave_out_scheme_credentials_and_query() {
+        let plan = resolve_with(&["https://u:pw@api.test/health?token=x"], &[], false).unwrap();
+        assert_eq!(plan.targets[0].name, "api.test/health");
+    }
+
+    #[test]
+    fn unsupported_schemes_and_hostless_urls_are_usage_errors() {
+        let err = resolve_with(&["ftp://h.test/x"], &[], false).unwrap_err();
+        assert!(err.0.contains("unsupported scheme 'ftp'"), "{err}");
+        assert!(resolve_with(&["http://"], &[], false).is_err());
+        assert!(resolve_with(&["http://exa mple/"], &[], false).is_err());
+    }
+
+    #[test]
+    fn unparseable_urls_do_not_echo_credentials() {
+        let err = resolve_with(&["http://user:s3cret@[bad/"], &[], false).unwrap_err();
+        assert!(!err.0.contains("s3cret"), "{err}");
+    }
+
+    #[test]
+    fn urls_come_from_healthprobe_url_split_on_whitespace_unless_given_as_arguments() {
+        let env = [("HEALTHPROBE_URL", " http://a.test/h\nb.test:81/h ")];
+        let plan = resolve_with(&[], &env, false).unwrap();
+        let names: Vec<&str> = plan.targets.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["a.test/h", "b.test:81/h"]);
+        let plan = resolve_with(&["c.test/h"], &env, false).unwrap();
+        assert_eq!(plan.targets.len(), 1, "arguments win over HEALTHPROBE_URL");
+    }
+
+    #[test]
+    fn no_url_is_a_usage_error_but_demo_needs_none() {
+        let err = resolve_with(&[], &[], false).unwrap_err();
+        assert!(err.0.contains("no URL"), "{err}");
+        assert!(resolve_with(&["demo"], &[], false).unwrap().demo);
+    }
+
+    #[test]
+    fn colour_follows_flag_terminal_and_no_color() {
+        let color = |args: &[&str], vars: &[(&str, &str)], tty| {
+            resolve_with(args, vars, tty).unwrap().output.color
+        };
+        assert!(color(&["u"], &[], true));
+        assert!(!color(&["u"], &[], false));
+        assert!(!color(&["u"], &[("NO_COLOR", "1")], true));
+        assert!(
+            color(&["u"], &[("NO_COLOR", "")], true),
+            "empty NO_COLOR is unset"
+        );
+        assert!(color(
+            &["--color", "always", "u"],
+            &[("NO_COLOR", "1")],
+            false
+        ));
+        assert!(!color(&["--color", "never", "u"], &[], true));
+        assert!(!color(
+            &["-o", "nagios", "--color", "always", "u"],
+            &[],
+            true
+        ));
+    }
+
+    #[test]
+    fn quiet_and_verbose_conflict_even_around_the_demo_subcommand() {
+        let err = resolve_with(&["-v", "demo", "-q"], &[], false).unwrap_err();
+        assert!(err.0.contains("--quiet and --verbose"), "{err}");
+    }
+
+    #[test]
+    fn demo_takes_no_urls_and_has_default_thresholds() {
+        let plan = resolve_with(&["demo"], &[], false).unwrap();
+        assert!(plan.expect.warning.is_some() && plan.expect.critical.is_some());
+        let plan = resolve_with(&["demo", "-w", ""], &[], false).unwrap();
+        assert!(
+            plan.expect.warning.is_none(),
+            "an explicit empty -w unsets the demo default"
+        );
+    }
+
+    #[test]
+    fn warning_is_unhealthy_requires_docker_mode() {
+        assert!(resolve_with(&["--warning-is-unhealthy", "u"], &[], false).is_err());
+        let plan = resolve_with(&["--docker", "--warning-is-unhealthy", "u"], &[], false).unwrap();
+        assert_eq!(
+            plan.exit,
+            ExitPolicy::Docker {
+                warning_is_unhealthy: true
+            }
+        );
+    }
+
+    #[test]
+    fn connect_timeout_never_exceeds_the_whole_timeout() {
+        let plan = resolve_with(&["-t", "2", "--connect-timeout", "5", "u"], &[], false).unwrap();
+        assert_eq!(plan.probe.connect_timeout, Duration::from_secs(2));
+        let plan = resolve_with(&["-t", "2", "u"], &[], false).unwrap();
+        assert_eq!(plan.probe.connect_timeout, Duration::from_secs(2));
+    }
+
+    #[test]
+    fn proxies_come_from_the_environment_and_bad_ones_are_named() {
+        let plan = resolve_with(
+            &["u"],
+            &[
+                ("https_proxy", "proxy.test:3128"),
+                ("NO_PROXY", "internal.test"),
+            ],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            plan.proxies.https.unwrap().as_str(),
+            "http://proxy.test:3128/"
+        );
+        assert_eq!(plan.proxies.no_proxy.as_deref(), Some("internal.test"));
+        assert!(
+            plan.proxies.http.is_none(),
+            "upper-case HTTP_PROXY is not read"
+        );
+        let err = resolve_with(&["u"], &[("all_proxy", "http://[oops")], false).unwrap_err();
+        assert!(err.0.contains("all_proxy"), "{err}");
+    }
+}

@@ -1,0 +1,450 @@
+//! The HTTP edge: one shared client, and one target turned into one [`Observation`].
+//!
+//! The client is built once per run with rustls on the ring provider and compiled-in web PKI
+//! roots, so HTTPS works in scratch images with no CA bundle, and nothing is read from disk at
+//! start-up. The root store is only built when some target is HTTPS. Errors are classified into
+//! [`FailureKind`]s here, because reqwest's own top-level text ("error sending request") tells an
+//! operator nothing; the useful part lives deep in the cause chain.
+
+use std::error::Error as StdError;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::header::{ACCEPT, HeaderValue, USER_AGENT};
+use reqwest::{Client, NoProxy, Proxy, Url, redirect};
+
+use crate::observation::{FailureKind, Observation, RequestSeen, Response, TransportFailure};
+use crate::plan::{ProbeOptions, ProxyEnv, Target};
+use crate::units::{format_duration, format_size};
+
+/// Sent so that services which negotiate pick their health document format.
+const ACCEPT_VALUE: &str = "application/health+json, application/json;q=0.9, */*;q=0.1";
+
+/// Redirects followed before a chain is judged a loop.
+const MAX_REDIRECTS: usize = 5;
+
+/// Builds the one client every target shares.
+pub fn build_client(
+    options: &ProbeOptions,
+    needs_tls: bool,
+    proxies: &ProxyEnv,
+) -> anyhow::Result<Client> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    // Ignored if already installed; reqwest looks the default up in a few places.
+    let _ =
+        rustls::crypto::CryptoProvider::install_default(rustls::crypto::ring::default_provider());
+    let mut roots = rustls::RootCertStore::empty();
+    if needs_tls {
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    }
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    tls.alpn_protocols = vec![b"http/1.1".to_vec()];
+
+    let mut builder = Client::builder()
+        .tls_backend_preconfigured(tls)
+        .connect_timeout(options.connect_timeout)
+        .timeout(options.timeout)
+        .redirect(redirect::Policy::limited(MAX_REDIRECTS))
+        .user_agent(options.user_agent.clone())
+        .pool_max_idle_per_host(0)
+        .tcp_nodelay(true);
+    builder = match proxy_for_non_loopback(proxies) {
+        Some(proxy) => builder.proxy(proxy),
+        None => builder.no_proxy(),
+    };
+    Ok(builder.build()?)
+}
+
+/// Environment proxies apply to remote targets only: a health probe of 127.0.0.1 that detours
+/// through a corporate proxy would test the proxy, not the service.
+fn proxy_for_non_loopback(env: &ProxyEnv) -> Option<Proxy> {
+    if env.http.is_none() && env.https.is_none() && env.all.is_none() {
+        return None;
+    }
+    let env_for_closure = env.clone();
+    let proxy = Proxy::custom(move |url: &Url| {
+        if is_loopback(url) {
+            return None;
+        }
+        let chosen = match url.scheme() {
+            "https" => env_for_closure.https.as_ref(),
+            _ => env_for_closure.http.as_ref(),
+        };
+        chosen.or(env_for_closure.all.as_ref()).cloned()
+    });
+    Some(proxy.no_proxy(env.no_proxy.as_deref().and_then(NoProxy::from_string)))
+}
+
+/// True for URLs whose host is a loopback address or a `localhost` name.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            name == "localhost" || name.ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
+/// Probes one target. Never fails: whatever happened is in the observation.
+pub async fn probe(client: &Client, target: &Target, options: &ProbeOptions) -> Observation {
+    let request = RequestSeen {
+        method: "GET".into(),
+        url: crate::redact::url(&target.url),
+        headers: vec![
+            ("user-agent".into(), options.user_agent.clone()),
+            ("accept".into(), ACCEPT_VALUE.into()),
+        ],
+    };
+    let started = Instant::now();
+    let mut observation = Observation {
+        response: None,
+        failure: None,
+        elapsed: Duration::ZERO,
+        remote: None,
+        request,
+    };
+    // reqwest's timeout covers connect, headers and body; the outer one is a guard so that no
+    // code path, ours included, can outlive the user's bound by more than a moment.
+    let guard = options.timeout + Duration::from_millis(250);
+    let exchange = exchange(client, target, options, &mut observation);
+    if tokio::time::timeout(guard, exchange).await.is_err() {
+        observation.failure = Some(TransportFailure {
+            kind: FailureKind::Timeout,
+            message: format!(
+                "timeout after {}{}",
+                format_duration(options.timeout),
+                phase(observation.response.is_some())
+            ),
+        });
+    }
+    observation.elapsed = started.elapsed();
+    observation
+}
+
+async fn exchange(
+    client: &Client,
+    target: &Target,
+    options: &ProbeOptions,
+    observation: &mut Observation,
+) {
+    let started = Instant::now();
+    let sent = client
+        .get(target.url.clone())
+        .header(ACCEPT, HeaderValue::from_static(ACCEPT_VALUE))
+        .header(USER_AGENT, &options.user_agent)
+        .send()
+        .await;
+    let mut response = match sent {
+        Ok(response) => response,
+        Err(err) => {
+            observation.failure = Some(classify(&err, &target.url, options, false));
+            return;
+        }
+    };
+    observation.remote = response.remote_addr();
+    observation.response = Some(Response {
+        status: response.status().as_u16(),
+        version: format!("{:?}", response.version()),
+        headers: response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes());
+                (
+                    name.as_str().to_string(),
+                    crate::redact::header_value(name.as_str(), &value),
+                )
+            })
+            .collect(),
+        body: Vec::new(),
+        body_capped: false,
+        time_to_headers: started.elapsed(),
+    });
+    let seen = observation.response.as_mut().expect("just set");
+    let cap = options.max_body;
+    if response
+        .content_length()
+        .is_some_and(|len| len > cap as u64)
+    {
+        // No need to read what we would throw away.
+        seen.body_capped = true;
+        return;
+    }
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = cap - seen.body.len();
+                if chunk.len() > room {
+                    seen.body.extend_from_slice(&chunk[..room]);
+                    seen.body_capped = true;
+                    return;
+                }
+                seen.body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return,
+            Err(err) => {
+                observation.failure = Some(classify(&err, &target.url, options, true));
+                return;
+            }
+        }
+    }
+}
+
+/// Text that says whether a failure happened before or after the headers arrived.
+fn phase(after_headers: bool) -> &'static str {
+    if after_headers {
+        " while reading the body"
+    } else {
+        " waiting for a response"
+    }
+}
+
+/// Turns reqwest's error into one line an operator can act on, by walking the cause chain for
+/// the io, TLS and HTTP parser errors that say what actually happened.
+fn classify(
+    err: &reqwest::Error,
+    url: &Url,
+    options: &ProbeOptions,
+    after_headers: bool,
+) -> TransportFailure {
+    let peer = peer(url);
+    let causes = Causes::of(err);
+    let failure = |kind, message: String| TransportFailure { kind, message };
+
+    if err.is_redirect() {
+        return failure(
+            FailureKind::Redirect,
+            format!("too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)"),
+        );
+    }
+    if let Some(tls) = causes.tls {
+        return failure(
+            FailureKind::Tls,
+            format!("TLS error with {peer}: {}", describe_tls(tls)),
+        );
+    }
+    if err.is_timeout() || causes.io_kind == Some(std::io::ErrorKind::TimedOut) {
+        return if err.is_connect() {
+            failure(
+                FailureKind::ConnectTimeout,
+                format!(
+                    "connect timeout after {} to {peer}",
+                    format_duration(options.connect_timeout)
+                ),
+            )
+        } else {
+            failure(
+                FailureKind::Timeout,
+                format!(
+                    "timeout after {}{}",
+                    format_duration(options.timeout),
+                    phase(after_headers)
+                ),
+            )
+        };
+    }
+    if err.is_dns() || causes.dns {
+        let host = url.host_str().unwrap_or("?");
+        return failure(FailureKind::Dns, format!("DNS lookup failed for {host}"));
+    }
+    use std::io::ErrorKind as Io;
+    match causes.io_kind {
+        Some(Io::ConnectionRefused) => {
+            return failure(
+                FailureKind::Refused,
+                format!("connection refused by {peer}"),
+            );
+        }
+        Some(Io::ConnectionReset | Io::ConnectionAborted | Io::BrokenPipe) => {
+            return failure(
+                FailureKind::Reset,
+                format!("connection reset by {peer}{}", phase(after_headers)),
+            );
+        }
+        _ => {}
+    }
+    if err.is_connect() {
+        return failure(
+            FailureKind::Connect,
+            format!("cannot connect to {peer}: {}", causes.innermost),
+        );
+    }
+    if after_headers || err.is_body() || err.is_decode() {
+        return failure(
+            FailureKind::TruncatedBody,
+            format!("response body truncated: {}", causes.innermost),
+        );
+    }
+    if causes.incomplete {
+        return failure(
+            FailureKind::Closed,
+            format!("{peer} closed the connection before sending a complete response"),
+        );
+    }
+    if causes.parse {
+        return failure(
+            FailureKind::Protocol,
+            format!(
+                "{peer} did not answer with valid HTTP: {}",
+                causes.innermost
+            ),
+        );
+    }
+    failure(
+        FailureKind::Other,
+        format!("request to {peer} failed: {}", causes.innermost),
+    )
+}
+
+/// The facts worth knowing from an error's cause chain.
+struct Causes<'a> {
+    io_kind: Option<std::io::ErrorKind>,
+    tls: Option<&'a rustls::Error>,
+    dns: bool,
+    incomplete: bool,
+    parse: bool,
+    innermost: String,
+}
+
+impl<'a> Causes<'a> {
+    fn of(err: &'a reqwest::Error) -> Self {
+        let mut causes = Causes {
+            io_kind: None,
+            tls: None,
+            dns: false,
+            incomplete: false,
+            parse: false,
+            innermost: String::new(),
+        };
+        let mut current: Option<&(dyn StdError + 'static)> = Some(err);
+        while let Some(cause) = current {
+            if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                causes.io_kind.get_or_insert(io.kind());
+                if let Some(tls) = io
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+                {
+                    causes.tls = Some(tls);
+                }
+            }
+            if let Some(tls) = cause.downcast_ref::<rustls::Error>() {
+                causes.tls = Some(tls);
+            }
+            if let Some(hyper) = cause.downcast_ref::<hyper::Error>() {
+                causes.incomplete |= hyper.is_incomplete_message();
+                causes.parse |= hyper.is_parse();
+            }
+            let text = cause.to_string();
+            causes.dns |= text.starts_with("dns error");
+            // The innermost message is the most specific; keep it without any URL reqwest adds.
+            if !text.contains("://") {
+                causes.innermost = text;
+            }
+            current = cause.source();
+        }
+        if causes.innermost.is_empty() {
+            causes.innermost = "unknown error".into();
+        }
+        causes
+    }
+}
+
+fn describe_tls(err: &rustls::Error) -> String {
+    use rustls::CertificateError as Cert;
+    match err {
+        rustls::Error::InvalidCertificate(cert) => match cert {
+            Cert::UnknownIssuer => "certificate signed by an unknown issuer".into(),
+            Cert::Expired => "certificate has expired".into(),
+            Cert::ExpiredContext { not_after, .. } => {
+                format!(
+                    "certificate expired (not after {})",
+                    unix_date(not_after.as_secs())
+                )
+            }
+            Cert::NotValidYet | Cert::NotValidYetContext { .. } => {
+                "certificate is not valid yet".into()
+            }
+            Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
+                "certificate is not valid for this host name".into()
+            }
+            Cert::Revoked => "certificate has been revoked".into(),
+            Cert::BadSignature => "certificate has a bad signature".into(),
+            other => format!("invalid certificate ({other:?})"),
+        },
+        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
+            format!("the server did not speak TLS ({err})")
+        }
+        other => format!("handshake failed: {other}"),
+    }
+}
+
+/// `YYYY-MM-DD` of a Unix timestamp, without pulling a date crate in for one message.
+fn unix_date(secs: u64) -> String {
+    // Civil-from-days (Howard Hinnant's algorithm), valid for the whole u64-seconds range we meet.
+    let days = (secs / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn peer(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("?");
+    match url.port_or_known_default() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    }
+}
+
+/// The message used when a body was larger than the cap.
+pub fn body_too_large_message(cap: usize) -> String {
+    format!(
+        "response body larger than {} (raise --max-body to read it)",
+        format_size(cap as u64)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts_are_recognised() {
+        for url in [
+            "http://127.0.0.1:1/",
+            "http://127.1.2.3/",
+            "http://[::1]:8080/",
+            "http://localhost/",
+            "http://LOCALHOST./x",
+            "http://api.localhost/",
+        ] {
+            assert!(is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+        for url in [
+            "http://10.0.0.1/",
+            "http://example.test/",
+            "http://localhost.example/",
+        ] {
+            assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
+        }
+    }
+
+    #[test]
+    fn unix_dates_are_civil_dates() {
+        assert_eq!(unix_date(0), "1970-01-01");
+        assert_eq!(unix_date(951_782_400), "2000-02-29");
+        assert_eq!(unix_date(1_798_675_200), "2026-12-31");
+    }
+}

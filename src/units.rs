@@ -1,0 +1,153 @@
+//! Durations and byte sizes as users type them on the command line.
+//!
+//! Durations follow humantime (`500ms`, `2s`, `1m30s`) plus the Nagios habit of a bare number
+//! meaning seconds (`-t 10`, `-t 0.5`). Sizes accept `1048576`, `512KiB`, `1MiB`, `1MB`.
+
+use std::time::Duration;
+
+/// Parses a positive duration. Zero is rejected: a zero timeout or interval is never what the
+/// user meant and would make every probe fail.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let duration = if is_plain_decimal(text) {
+        let seconds: f64 = text
+            .parse()
+            .map_err(|_| format!("'{text}' is not a duration"))?;
+        Duration::try_from_secs_f64(seconds)
+            .map_err(|_| format!("'{text}' is out of range for a duration"))?
+    } else {
+        humantime::parse_duration(text).map_err(|e| {
+            format!(
+                "'{text}' is not a duration ({e}); use e.g. 500ms, 2s, 1m or a number of seconds"
+            )
+        })?
+    };
+    if duration.is_zero() {
+        return Err(format!("'{text}' is zero; a duration must be positive"));
+    }
+    Ok(duration)
+}
+
+fn is_plain_decimal(text: &str) -> bool {
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    !text.is_empty()
+        && text != "."
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Parses a byte size. Binary (`KiB`, `MiB`, `GiB`) and decimal (`KB`, `MB`, `GB`) suffixes are
+/// both accepted and mean what they say; `K`/`M`/`G` alone are binary, as in curl.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size; use e.g. 65536, 512KiB or 1MiB"))?;
+    let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        other => {
+            return Err(format!(
+                "'{text}': unknown size unit '{other}'; use B, KiB, MiB, GiB, KB, MB or GB"
+            ));
+        }
+    };
+    number
+        .checked_mul(multiplier)
+        .filter(|size| *size > 0)
+        .ok_or_else(|| {
+            format!("'{text}' is not a usable size (must be positive and fit in 64 bits)")
+        })
+}
+
+/// Formats a byte count for messages: `1 MiB`, `512 KiB`, `900 B`.
+pub fn format_size(bytes: u64) -> String {
+    for (unit, size) in [("GiB", 1u64 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] {
+        if bytes >= size && bytes.is_multiple_of(size) {
+            return format!("{} {unit}", bytes / size);
+        }
+    }
+    format!("{bytes} B")
+}
+
+/// Formats a duration compactly for messages: `10s`, `1.5s`, `250ms`.
+pub fn format_duration(duration: Duration) -> String {
+    let millis = duration.as_secs_f64() * 1000.0;
+    if millis < 1000.0 {
+        format!("{}ms", round(millis, 1))
+    } else {
+        format!("{}s", round(duration.as_secs_f64(), 3))
+    }
+}
+
+fn round(value: f64, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_accept_units_and_bare_seconds() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2s"), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("1m"), Ok(Duration::from_secs(60)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_duration("0.25"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration(" 3 "), Ok(Duration::from_secs(3)));
+    }
+
+    #[test]
+    fn bad_durations_name_the_value() {
+        for bad in ["", "abc", "-1", "10x", "0", "0ms", "1e3", "."] {
+            let err = parse_duration(bad).unwrap_err();
+            assert!(err.contains(&format!("'{}'", bad.trim())), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn sizes_accept_binary_and_decimal_units() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("512KiB"), Ok(512 * 1024));
+        assert_eq!(parse_size("1MiB"), Ok(1 << 20));
+        assert_eq!(parse_size("1M"), Ok(1 << 20));
+        assert_eq!(parse_size("2 MB"), Ok(2_000_000));
+        assert_eq!(parse_size("1gib"), Ok(1 << 30));
+    }
+
+    #[test]
+    fn bad_sizes_are_rejected() {
+        for bad in [
+            "",
+            "MiB",
+            "1TiB",
+            "-1",
+            "0",
+            "1.5MiB",
+            "99999999999999999999",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formatting_is_compact() {
+        assert_eq!(format_size(1 << 20), "1 MiB");
+        assert_eq!(format_size(1536), "1536 B");
+        assert_eq!(format_duration(Duration::from_secs(10)), "10s");
+        assert_eq!(format_duration(Duration::from_millis(1500)), "1.5s");
+        assert_eq!(format_duration(Duration::from_micros(2345)), "2.3ms");
+    }
+}
