@@ -18,6 +18,7 @@ mod run;
 mod statuses;
 mod units;
 mod verdict;
+mod version;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -143,7 +144,8 @@ fn docker_requested() -> bool {
     let env = std::env::var("HEALTHPROBE_DOCKER").is_ok_and(|v| {
         matches!(
             v.trim().to_ascii_lowercase().as_str(),
-            "1" | "true" | "yes" | "on" | "y"
+            // The same spellings clap's BoolishValueParser takes as true.
+            "1" | "true" | "t" | "yes" | "y" | "on"
         )
     });
     flag || env
