@@ -9,8 +9,13 @@ use std::time::Duration;
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use serde_json_path::JsonPath;
+
+use crate::health::{Format, FormatChoice};
+use crate::pattern::Pattern;
 use crate::range::Range;
 use crate::statuses::StatusSet;
+use crate::version::VersionReq;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -43,15 +48,14 @@ pub enum Command {
 /// Options of a run; global so that `healthprobe demo -o nagios` and `healthprobe -v demo` both work.
 #[derive(Debug, Args)]
 pub struct Options {
-    /// Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301.
+    /// Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399].
     #[arg(
         global = true,
         long,
         value_name = "LIST",
-        env = "HEALTHPROBE_EXPECT_STATUS",
-        default_value = "200-399"
+        env = "HEALTHPROBE_EXPECT_STATUS"
     )]
-    pub expect_status: StatusSet,
+    pub expect_status: Option<StatusSet>,
 
     /// Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2).
     #[arg(global = true, short, long, value_name = "RANGE", env = "HEALTHPROBE_WARNING", value_parser = parse_threshold)]
@@ -77,6 +81,63 @@ pub struct Options {
     /// Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL.
     #[arg(global = true, long, value_name = "SIZE", env = "HEALTHPROBE_MAX_BODY", default_value = "1MiB", value_parser = parse_size)]
     pub max_body: u64,
+
+    /// How to read the body: auto (detect the format), none (ignore the body), or one of the
+    /// format names listed in the README.
+    #[arg(global = true, long, value_name = "FORMAT", env = "HEALTHPROBE_HEALTH_FORMAT",
+          default_value = "auto", value_parser = parse_health_format)]
+    pub health_format: FormatChoice,
+
+    /// Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable).
+    #[arg(global = true, long, value_name = "PATTERN", env = "HEALTHPROBE_IGNORE_COMPONENT",
+          value_delimiter = ',', value_parser = parse_pattern)]
+    pub ignore_component: Vec<Pattern>,
+
+    /// A failing component matching PATTERN is WARNING, not CRITICAL (repeatable).
+    #[arg(global = true, long, value_name = "PATTERN", env = "HEALTHPROBE_NONCRITICAL",
+          value_delimiter = ',', value_parser = parse_pattern)]
+    pub noncritical: Vec<Pattern>,
+
+    /// A component matching PATTERN must be reported; missing is CRITICAL (repeatable).
+    #[arg(global = true, long, value_name = "PATTERN", env = "HEALTHPROBE_REQUIRE_COMPONENT",
+          value_delimiter = ',', value_parser = parse_pattern)]
+    pub require_component: Vec<Pattern>,
+
+    /// How maintenance states (OUT_OF_SERVICE, draining, Consul maintenance, shutting down) count
+    /// [default: critical when the server answered 5xx, otherwise warning].
+    #[arg(
+        global = true,
+        long,
+        value_name = "STATE",
+        env = "HEALTHPROBE_MAINTENANCE"
+    )]
+    pub maintenance: Option<MaintenanceAs>,
+
+    /// Require the service version to satisfy REQ: a semver requirement (>=2.4, <3), an exact
+    /// version (=26.07, or a plain 26.07) or a regex (~^26\.0[7-9]).
+    #[arg(global = true, long, value_name = "REQ", env = "HEALTHPROBE_EXPECT_VERSION",
+          value_parser = parse_version_req)]
+    pub expect_version: Option<VersionReq>,
+
+    /// Read the version from this URL instead of the health document; a path such as /version is
+    /// resolved against each target's URL.
+    #[arg(
+        global = true,
+        long,
+        value_name = "URL",
+        env = "HEALTHPROBE_VERSION_URL"
+    )]
+    pub version_url: Option<String>,
+
+    /// Take the version from this JSONPath in the body (of --version-url when given), e.g. $.build.version.
+    #[arg(global = true, long, value_name = "JSONPATH", env = "HEALTHPROBE_VERSION_PATH",
+          value_parser = parse_json_path)]
+    pub version_path: Option<JsonPath>,
+
+    /// With several targets, make differing versions a WARNING that names who runs what.
+    #[arg(global = true, long, env = "HEALTHPROBE_SAME_VERSION", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub same_version: bool,
 
     /// Output format.
     #[arg(
@@ -133,6 +194,14 @@ pub enum OutputFormat {
     Nagios,
 }
 
+/// The state a maintenance-like status counts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MaintenanceAs {
+    Ok,
+    Warning,
+    Critical,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     Auto,
@@ -147,6 +216,34 @@ fn parse_threshold(text: &str) -> Result<Threshold, String> {
     text.parse::<Range>()
         .map(|range| Threshold(Some(range)))
         .map_err(|e| e.to_string())
+}
+
+fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "auto" => Ok(FormatChoice::Auto),
+        "none" => Ok(FormatChoice::None),
+        name => Format::from_name(name)
+            .map(FormatChoice::Forced)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                format!(
+                    "unknown health format '{text}'; use auto, none or one of: {}",
+                    names.join(", ")
+                )
+            }),
+    }
+}
+
+fn parse_pattern(text: &str) -> Result<Pattern, String> {
+    Pattern::new(text)
+}
+
+fn parse_version_req(text: &str) -> Result<VersionReq, String> {
+    text.parse()
+}
+
+fn parse_json_path(text: &str) -> Result<JsonPath, String> {
+    JsonPath::parse(text).map_err(|e| format!("invalid JSONPath '{text}': {e}"))
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {
@@ -195,7 +292,8 @@ mod tests {
         assert_eq!(o.timeout, Duration::from_secs(10));
         assert_eq!(o.concurrency, 16);
         assert_eq!(o.max_body, 1 << 20);
-        assert_eq!(o.expect_status, StatusSet::default());
+        assert_eq!(o.expect_status, None);
+        assert_eq!(o.health_format, FormatChoice::Auto);
         assert_eq!(o.output, OutputFormat::Human);
         assert!(!o.docker && !o.quiet && !o.verbose);
         assert!(o.warning.is_none() && o.critical.is_none());

@@ -13,11 +13,51 @@ use tokio::net::{TcpListener, TcpStream};
 
 use crate::plan::Target;
 
-/// What the demo shows, in the order it is probed: (path, what it demonstrates).
-const ENDPOINTS: &[(&str, &str)] = &[
-    ("/healthcheck", "healthy"),
-    ("/slow", "slow"),
-    ("/failing", "failing"),
+/// One endpoint of the sample service.
+struct Endpoint {
+    path: &'static str,
+    shows: &'static str,
+    status: &'static str,
+    content_type: &'static str,
+    body: &'static str,
+    delay: Duration,
+}
+
+/// What the demo serves, in the order it is probed: one endpoint per kind of answer, each in a
+/// different health format so the output shows detection, versions and component trees.
+const ENDPOINTS: &[Endpoint] = &[
+    Endpoint {
+        path: "/healthcheck",
+        shows: "healthy, Puter style",
+        status: "200 OK",
+        content_type: "application/json; charset=utf-8",
+        body: r#"{"ok":true}"#,
+        delay: Duration::ZERO,
+    },
+    Endpoint {
+        path: "/health",
+        shows: "degraded dependency, IETF health+json",
+        status: "200 OK",
+        content_type: "application/health+json",
+        body: r#"{"status":"pass","version":"3","releaseId":"3.2.0","checks":{"postgres:responseTime":[{"status":"pass","observedValue":4,"observedUnit":"ms"}],"cache:connections":[{"status":"warn","observedValue":94,"observedUnit":"%","output":"connection pool 94% used","time":"2026-11-25T03:12:09Z"}]}}"#,
+        delay: Duration::ZERO,
+    },
+    Endpoint {
+        path: "/slow",
+        shows: "slow",
+        status: "200 OK",
+        content_type: "application/json",
+        body: r#"{"status":"UP"}"#,
+        delay: SLOW_DELAY,
+    },
+    Endpoint {
+        path: "/actuator/health",
+        shows: "failing database, Spring Boot",
+        status: "503 Service Unavailable",
+        content_type: "application/vnd.spring-boot.actuator.v3+json",
+        body: r#"{"status":"DOWN","components":{"db":{"status":"DOWN","details":{"error":"org.postgresql.util.PSQLException: Connection to db:5432 refused"}},"diskSpace":{"status":"UP"},"ping":{"status":"UP"}}}"#,
+        delay: Duration::ZERO,
+    },
 ];
 
 /// The response time thresholds the demo applies when the user gives none, chosen so that
@@ -42,8 +82,9 @@ pub async fn serve() -> std::io::Result<SocketAddr> {
 pub fn targets(address: SocketAddr) -> Vec<Target> {
     ENDPOINTS
         .iter()
-        .map(|(path, _)| {
-            let url = Url::parse(&format!("http://{address}{path}")).expect("demo URLs are valid");
+        .map(|endpoint| {
+            let url = Url::parse(&format!("http://{address}{}", endpoint.path))
+                .expect("demo URLs are valid");
             Target::from_url(url)
         })
         .collect()
@@ -52,7 +93,7 @@ pub fn targets(address: SocketAddr) -> Vec<Target> {
 pub fn banner(address: SocketAddr) -> String {
     let endpoints = ENDPOINTS
         .iter()
-        .map(|(path, what)| format!("{path} ({what})"))
+        .map(|endpoint| format!("{} ({})", endpoint.path, endpoint.shows))
         .collect::<Vec<_>>()
         .join(", ");
     format!("demo service on http://{address}: {endpoints}")
@@ -79,20 +120,16 @@ async fn answer(mut stream: TcpStream) {
     }
     let request_line = String::from_utf8_lossy(&head);
     let path = request_line.split_whitespace().nth(1).unwrap_or("/");
-    let (status, body) = match path {
-        "/healthcheck" => ("200 OK", r#"{"ok":true,"version":"1.4.2"}"#),
-        "/slow" => {
-            tokio::time::sleep(SLOW_DELAY).await;
-            ("200 OK", r#"{"ok":true,"version":"1.4.2"}"#)
-        }
-        "/failing" => (
-            "503 Service Unavailable",
-            r#"{"ok":false,"error":"database connection refused"}"#,
-        ),
-        _ => ("404 Not Found", r#"{"error":"not found"}"#),
+    let Some(endpoint) = ENDPOINTS.iter().find(|e| e.path == path) else {
+        let _ = stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+            .await;
+        return;
     };
+    tokio::time::sleep(endpoint.delay).await;
+    let (status, content_type, body) = (endpoint.status, endpoint.content_type, endpoint.body);
     let response = format!(
-        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
         body.len()
     );
     let _ = stream.write_all(response.as_bytes()).await;

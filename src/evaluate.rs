@@ -1,25 +1,72 @@
 //! Expectations applied to what a probe saw, giving [`Check`]s. Pure: no I/O, no printing.
 //!
 //! Each check keeps what was observed and what was expected beside its state, so that every
-//! renderer can explain a verdict without re-deriving it.
+//! renderer can explain a verdict without re-deriving it. A target's state is the worst of its
+//! checks: the HTTP status rule, the response time, the health document's own status, every
+//! component, and every expectation the user set.
 
-use crate::observation::{Observation, Response};
+use crate::cli::MaintenanceAs;
+use crate::health::{Component, Format, FormatChoice, Health, HealthDoc, Interpretation};
+use crate::observation::{Observation, Reading, Response, VersionFound};
+use crate::pattern::Pattern;
 use crate::range::{Breach, Range, fmt_num, judge};
 use crate::statuses::StatusSet;
 use crate::verdict::{Status, worst};
+use crate::version::VersionReq;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Expectations {
     pub statuses: StatusSet,
+    /// The user chose the status set; format-specific status meanings (Consul's 429) then yield.
+    pub statuses_explicit: bool,
     /// Response-time ranges in seconds.
     pub warning: Option<Range>,
     pub critical: Option<Range>,
+    pub health_format: FormatChoice,
+    pub components: ComponentRules,
+    /// `None`: CRITICAL when the server answered 5xx, otherwise WARNING.
+    pub maintenance: Option<MaintenanceAs>,
+    pub version: Option<VersionReq>,
+}
+
+impl Default for Expectations {
+    fn default() -> Self {
+        Expectations {
+            statuses: StatusSet::default(),
+            statuses_explicit: false,
+            warning: None,
+            critical: None,
+            health_format: FormatChoice::Auto,
+            components: ComponentRules::default(),
+            maintenance: None,
+            version: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ComponentRules {
+    pub ignore: Vec<Pattern>,
+    pub noncritical: Vec<Pattern>,
+    pub require: Vec<Pattern>,
+}
+
+impl ComponentRules {
+    fn ignored(&self, path: &str) -> bool {
+        self.ignore.iter().any(|p| p.covers(path))
+    }
+
+    fn noncritical(&self, path: &str) -> bool {
+        self.noncritical.iter().any(|p| p.covers(path))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     pub kind: CheckKind,
     pub status: Status,
+    /// The component path for component checks (`db/primary`).
+    pub subject: Option<String>,
     pub observed: String,
     pub expected: String,
     /// One line saying what went wrong, or what was seen when all is well.
@@ -32,6 +79,12 @@ pub enum CheckKind {
     HttpStatus,
     ResponseTime,
     BodySize,
+    Document,
+    DocumentStatus,
+    Component,
+    RequiredComponent,
+    Version,
+    VersionSkew,
 }
 
 impl CheckKind {
@@ -41,37 +94,111 @@ impl CheckKind {
             CheckKind::HttpStatus => "http-status",
             CheckKind::ResponseTime => "response-time",
             CheckKind::BodySize => "body-size",
+            CheckKind::Document => "health-document",
+            CheckKind::DocumentStatus => "health-status",
+            CheckKind::Component => "component",
+            CheckKind::RequiredComponent => "required-component",
+            CheckKind::Version => "version",
+            CheckKind::VersionSkew => "version-skew",
         }
     }
 }
 
-/// Judges one observation. The target's state is the worst of the returned checks.
-pub fn evaluate(observation: &Observation, expect: &Expectations, max_body: usize) -> Vec<Check> {
+fn check(
+    kind: CheckKind,
+    status: Status,
+    observed: String,
+    expected: String,
+    reason: String,
+) -> Check {
+    Check {
+        kind,
+        status,
+        subject: None,
+        observed,
+        expected,
+        reason,
+    }
+}
+
+/// Judges one observation and what its body said. The target's state is the worst of the
+/// returned checks.
+pub fn evaluate(
+    observation: &Observation,
+    reading: &Reading,
+    expect: &Expectations,
+    max_body: usize,
+) -> Vec<Check> {
     let mut checks = Vec::new();
     if let Some(failure) = &observation.failure {
-        checks.push(Check {
-            kind: CheckKind::Transport,
-            status: Status::Critical,
-            observed: failure.kind.name().to_string(),
-            expected: "a complete response".into(),
-            reason: failure.message.clone(),
-        });
+        checks.push(check(
+            CheckKind::Transport,
+            Status::Critical,
+            failure.kind.name().to_string(),
+            "a complete response".into(),
+            failure.message.clone(),
+        ));
     }
     let Some(response) = &observation.response else {
         return checks;
     };
-    checks.push(status_check(response, &expect.statuses));
+    let document = match &reading.document {
+        Some(Interpretation::Doc(doc)) => Some(doc),
+        _ => None,
+    };
+    checks.push(status_check(response, expect, document.map(|d| d.format)));
     if observation.failure.is_none() {
         checks.push(time_check(observation.elapsed.as_secs_f64(), expect));
     }
     if response.body_capped {
-        checks.push(Check {
-            kind: CheckKind::BodySize,
-            status: Status::Critical,
-            observed: format!("more than {max_body} bytes"),
-            expected: format!("at most {max_body} bytes"),
-            reason: crate::probe::body_too_large_message(max_body),
+        checks.push(check(
+            CheckKind::BodySize,
+            Status::Critical,
+            format!("more than {max_body} bytes"),
+            format!("at most {max_body} bytes"),
+            crate::probe::body_too_large_message(max_body),
+        ));
+    }
+    match &reading.document {
+        Some(Interpretation::Doc(doc)) => {
+            document_checks(doc, response.status, expect, &mut checks)
+        }
+        Some(Interpretation::Malformed(reason)) => checks.push(check(
+            CheckKind::Document,
+            Status::Critical,
+            "malformed".into(),
+            "a health document".into(),
+            reason.clone(),
+        )),
+        Some(Interpretation::Unrecognised(reason)) => {
+            if let FormatChoice::Forced(format) = expect.health_format {
+                checks.push(check(
+                    CheckKind::Document,
+                    Status::Critical,
+                    "unrecognised".into(),
+                    format!("a {} document", format.name()),
+                    format!("body is not a {} health document: {reason}", format.name()),
+                ));
+            }
+        }
+        None => {}
+    }
+    for pattern in &expect.components.require {
+        let present = document.is_some_and(|doc| {
+            any_path(&doc.components, "", &|p| pattern.covers(p) && !p.is_empty())
         });
+        if !present {
+            checks.push(check(
+                CheckKind::RequiredComponent,
+                Status::Critical,
+                "missing".into(),
+                format!("a component matching {pattern}"),
+                format!("required component '{pattern}' is not reported"),
+            ));
+        }
+    }
+    if let Some(requirement) = &expect.version {
+        checks.push(version_check(&reading.version, requirement));
     }
     checks
 }
@@ -81,21 +208,25 @@ pub fn target_status(checks: &[Check]) -> Status {
     worst(checks.iter().map(|c| c.status))
 }
 
-fn status_check(response: &Response, expected: &StatusSet) -> Check {
+fn status_check(response: &Response, expect: &Expectations, format: Option<Format>) -> Check {
     let code = response.status;
     let line = status_line(code);
-    let ok = expected.contains(code);
-    Check {
-        kind: CheckKind::HttpStatus,
-        status: if ok { Status::Ok } else { Status::Critical },
-        observed: code.to_string(),
-        expected: expected.to_string(),
-        reason: if ok {
-            line
-        } else {
-            format!("{line}, expected {expected}")
-        },
-    }
+    let expected = &expect.statuses;
+    let (status, reason) = if expected.contains(code) {
+        (Status::Ok, line)
+    } else if code == 429 && format == Some(Format::Consul) && !expect.statuses_explicit {
+        // Consul's agent health endpoint answers 429 for an aggregated "warning".
+        (Status::Warning, format!("{line} (Consul's warning state)"))
+    } else {
+        (Status::Critical, format!("{line}, expected {expected}"))
+    };
+    check(
+        CheckKind::HttpStatus,
+        status,
+        code.to_string(),
+        expected.to_string(),
+        reason,
+    )
 }
 
 /// `HTTP 503 Service Unavailable`, or `HTTP 599` for codes without a standard reason.
@@ -134,17 +265,200 @@ fn time_check(seconds: f64, expect: &Expectations) -> Check {
         .filter_map(|(name, r)| r.as_ref().map(|r| format!("{name} {r}")))
         .collect::<Vec<_>>()
         .join(", ");
-    Check {
-        kind: CheckKind::ResponseTime,
-        status,
-        observed,
-        expected,
-        reason,
-    }
+    check(CheckKind::ResponseTime, status, observed, expected, reason)
 }
 
 fn round_ms(seconds: f64) -> f64 {
     (seconds * 1000.0).round() / 1000.0
+}
+
+/// The state a document-level health word earns.
+fn health_status(health: Health, maintenance: Status) -> Option<Status> {
+    match health {
+        Health::Ok => None,
+        Health::Warning => Some(Status::Warning),
+        Health::Critical => Some(Status::Critical),
+        Health::Unknown => Some(Status::Unknown),
+        Health::Maintenance => Some(maintenance),
+    }
+}
+
+fn maintenance_status(policy: Option<MaintenanceAs>, http_status: u16) -> Status {
+    match policy {
+        Some(MaintenanceAs::Ok) => Status::Ok,
+        Some(MaintenanceAs::Warning) => Status::Warning,
+        Some(MaintenanceAs::Critical) => Status::Critical,
+        None if http_status >= 500 => Status::Critical,
+        None => Status::Warning,
+    }
+}
+
+fn document_checks(
+    doc: &HealthDoc,
+    http_status: u16,
+    expect: &Expectations,
+    checks: &mut Vec<Check>,
+) {
+    let maintenance = maintenance_status(expect.maintenance, http_status);
+    let explained = walk_components(&doc.components, "", false, expect, maintenance, checks);
+    let raw = doc.raw_status.as_deref().unwrap_or("(none)");
+    // The top-level word counts when the components do not already explain it: a `fail` with
+    // every check passing is a finding of its own, a `fail` because `db` failed is `db`'s.
+    // An unknown top-level word always counts: the service did not say it is healthy.
+    let counts = doc.health == Health::Unknown || doc.health.severity() > explained.severity();
+    if !counts {
+        return;
+    }
+    let Some(status) = health_status(doc.health, maintenance) else {
+        return;
+    };
+    let mut reason = match doc.health {
+        Health::Maintenance => format!(
+            "in maintenance ({})",
+            doc.maintenance.as_deref().unwrap_or(raw)
+        ),
+        Health::Unknown => format!("{} status '{raw}' is not a known state", doc.format.name()),
+        _ => format!("{} status {raw}", doc.format.name()),
+    };
+    if let Some(why) = &doc.reason {
+        reason.push_str(": ");
+        reason.push_str(why);
+    }
+    checks.push(check(
+        CheckKind::DocumentStatus,
+        status,
+        raw.to_string(),
+        "a healthy status".into(),
+        reason,
+    ));
+}
+
+/// Adds a check for every failing component that is not ignored and returns the worst state
+/// written anywhere in `components` (ignored ones included), which is what explains a parent's
+/// own state. A parent's own state counts only when its children do not explain it.
+fn walk_components(
+    components: &[Component],
+    prefix: &str,
+    inside_ignored: bool,
+    expect: &Expectations,
+    maintenance: Status,
+    checks: &mut Vec<Check>,
+) -> Health {
+    let rules = &expect.components;
+    let mut written = Health::Ok;
+    for component in components {
+        let path = if prefix.is_empty() {
+            component.name.clone()
+        } else {
+            format!("{prefix}/{}", component.name)
+        };
+        let ignored = inside_ignored || rules.ignored(&path);
+        let below = walk_components(
+            &component.children,
+            &path,
+            ignored,
+            expect,
+            maintenance,
+            checks,
+        );
+        written = written.worst(component.health).worst(below);
+        let own_counts =
+            component.children.is_empty() || component.health.severity() > below.severity();
+        if ignored || !own_counts {
+            continue;
+        }
+        let Some(mut status) = health_status(component.health, maintenance) else {
+            continue;
+        };
+        if status == Status::Unknown {
+            // An unknown dependency does not lower a healthy service.
+            continue;
+        }
+        if rules.noncritical(&path) && status == Status::Critical {
+            status = Status::Warning;
+        }
+        checks.push(Check {
+            subject: Some(path.clone()),
+            ..check(
+                CheckKind::Component,
+                status,
+                component.raw_status.clone(),
+                "a healthy status".into(),
+                component_reason(&path, component),
+            )
+        });
+    }
+    written
+}
+
+fn component_reason(path: &str, component: &Component) -> String {
+    let mut reason = if component.health == Health::Maintenance {
+        format!("{path} in maintenance ({})", component.raw_status)
+    } else {
+        format!("{path} {}", component.raw_status)
+    };
+    if let Some(since) = &component.since {
+        reason.push_str(&format!(" since {since}"));
+    }
+    if let Some(why) = &component.reason {
+        reason.push_str(": ");
+        reason.push_str(why);
+    }
+    reason
+}
+
+/// True when some component path (at any depth) satisfies `test`.
+fn any_path(components: &[Component], prefix: &str, test: &dyn Fn(&str) -> bool) -> bool {
+    components.iter().any(|component| {
+        let path = if prefix.is_empty() {
+            component.name.clone()
+        } else {
+            format!("{prefix}/{}", component.name)
+        };
+        test(&path) || any_path(&component.children, &path, test)
+    })
+}
+
+fn version_check(found: &VersionFound, requirement: &VersionReq) -> Check {
+    let expected = requirement.to_string();
+    match found {
+        VersionFound::Found(version) => match requirement.check(version) {
+            Ok(()) => check(
+                CheckKind::Version,
+                Status::Ok,
+                version.clone(),
+                expected,
+                format!("version {version}"),
+            ),
+            Err(reason) => check(
+                CheckKind::Version,
+                Status::Critical,
+                version.clone(),
+                expected,
+                reason,
+            ),
+        },
+        VersionFound::Missing(why) => check(
+            CheckKind::Version,
+            Status::Critical,
+            "none".into(),
+            expected.clone(),
+            format!("no version to check against {expected}: {why}"),
+        ),
+    }
+}
+
+/// A run-level check for `--same-version`: WARNING when targets report different versions.
+pub fn version_skew_check(versions: &[(&str, Option<&str>)]) -> Option<Check> {
+    crate::version::skew(versions).map(|line| {
+        check(
+            CheckKind::VersionSkew,
+            Status::Warning,
+            "different versions".into(),
+            "the same version on every target".into(),
+            line,
+        )
+    })
 }
 
 #[cfg(test)]
@@ -174,16 +488,23 @@ mod tests {
         }
     }
 
+    fn no_reading() -> Reading {
+        Reading {
+            document: None,
+            version: VersionFound::Missing("not read".into()),
+        }
+    }
+
     fn expect(warn: &str, crit: &str) -> Expectations {
         Expectations {
-            statuses: StatusSet::default(),
             warning: (!warn.is_empty()).then(|| warn.parse().unwrap()),
             critical: (!crit.is_empty()).then(|| crit.parse().unwrap()),
+            ..Expectations::default()
         }
     }
 
     fn status_of(observation: &Observation, expectations: &Expectations) -> Status {
-        target_status(&evaluate(observation, expectations, 1024))
+        target_status(&evaluate(observation, &no_reading(), expectations, 1024))
     }
 
     #[test]
@@ -193,7 +514,7 @@ mod tests {
 
     #[test]
     fn status_outside_the_set_is_critical_and_says_what_was_expected() {
-        let checks = evaluate(&seen(503, 10), &expect("", ""), 1024);
+        let checks = evaluate(&seen(503, 10), &no_reading(), &expect("", ""), 1024);
         let check = checks
             .iter()
             .find(|c| c.kind == CheckKind::HttpStatus)
@@ -223,7 +544,7 @@ mod tests {
         );
         assert_eq!(status_of(&seen(200, 501), &e), Status::Warning);
         assert_eq!(status_of(&seen(200, 2001), &e), Status::Critical);
-        let checks = evaluate(&seen(200, 800), &e, 1024);
+        let checks = evaluate(&seen(200, 800), &no_reading(), &e, 1024);
         let time = checks
             .iter()
             .find(|c| c.kind == CheckKind::ResponseTime)
@@ -243,7 +564,7 @@ mod tests {
             kind: FailureKind::Refused,
             message: "connection refused by 127.0.0.1:9".into(),
         });
-        let checks = evaluate(&o, &expect("", ""), 1024);
+        let checks = evaluate(&o, &no_reading(), &expect("", ""), 1024);
         assert_eq!(checks.len(), 1);
         assert_eq!(checks[0].status, Status::Critical);
         assert_eq!(checks[0].reason, "connection refused by 127.0.0.1:9");
@@ -263,7 +584,7 @@ mod tests {
     fn capped_body_is_critical() {
         let mut o = seen(200, 5);
         o.response.as_mut().unwrap().body_capped = true;
-        let checks = evaluate(&o, &expect("", ""), 1024);
+        let checks = evaluate(&o, &no_reading(), &expect("", ""), 1024);
         let body = checks
             .iter()
             .find(|c| c.kind == CheckKind::BodySize)

@@ -81,3 +81,28 @@ pub struct TransportFailure {
     /// One line, already free of URLs and secrets.
     pub message: String,
 }
+
+/// What the body was read as: the health document, and the service version wherever it came
+/// from (the document, `--version-path`, or `--version-url`).
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// `None` when there was no body to read (no response, or a body over the cap).
+    pub document: Option<crate::health::Interpretation>,
+    pub version: VersionFound,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionFound {
+    Found(String),
+    /// Why no version is known, in a few words.
+    Missing(String),
+}
+
+impl VersionFound {
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            VersionFound::Found(version) => Some(version),
+            VersionFound::Missing(_) => None,
+        }
+    }
+}

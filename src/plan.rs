@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::cli::{Cli, ColorWhen, Command, Options, OutputFormat, Threshold};
-use crate::evaluate::Expectations;
+use crate::evaluate::{ComponentRules, Expectations};
 use crate::exit::ExitPolicy;
 
 /// A mistake in what the user asked for; printed as one line, exit 3 (UNKNOWN).
@@ -34,6 +34,10 @@ pub struct Plan {
     pub proxies: ProxyEnv,
     pub output: OutputOptions,
     pub exit: ExitPolicy,
+    /// Where versions are read from besides the health document.
+    pub version_path: Option<serde_json_path::JsonPath>,
+    /// Differing versions across targets are a WARNING.
+    pub same_version: bool,
     /// Serve the built-in sample service and probe it instead of `targets`.
     pub demo: bool,
 }
@@ -43,6 +47,8 @@ pub struct Target {
     /// How every output refers to the target.
     pub name: String,
     pub url: Url,
+    /// Where this target's version is read, when not from its health document.
+    pub version_url: Option<Url>,
 }
 
 impl Target {
@@ -53,7 +59,11 @@ impl Target {
             Some(port) => format!("{host}:{port}{}", url.path()),
             None => format!("{host}{}", url.path()),
         };
-        Target { name, url }
+        Target {
+            name,
+            url,
+            version_url: None,
+        }
     }
 }
 
@@ -111,11 +121,16 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     } else {
         cli.urls
     };
-    let targets = urls
+    let mut targets = urls
         .iter()
         .filter(|u| !u.is_empty())
         .map(|u| parse_target_url(u).map(Target::from_url))
         .collect::<Result<Vec<_>, _>>()?;
+    if let Some(version_url) = &options.version_url {
+        for target in &mut targets {
+            target.version_url = Some(resolve_version_url(version_url, &target.url)?);
+        }
+    }
     if targets.is_empty() && !demo {
         return Err(UsageError(
             "no URL to probe: give one or more URLs (or set HEALTHPROBE_URL); try --help".into(),
@@ -146,10 +161,21 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             user_agent: format!("healthprobe/{}", env!("CARGO_PKG_VERSION")),
         },
         expect: Expectations {
-            statuses: options.expect_status,
+            statuses_explicit: options.expect_status.is_some(),
+            statuses: options.expect_status.unwrap_or_default(),
             warning: threshold(options.warning, crate::demo::DEFAULT_WARNING),
             critical: threshold(options.critical, crate::demo::DEFAULT_CRITICAL),
+            health_format: options.health_format,
+            components: ComponentRules {
+                ignore: options.ignore_component,
+                noncritical: options.noncritical,
+                require: options.require_component,
+            },
+            maintenance: options.maintenance,
+            version: options.expect_version,
         },
+        version_path: options.version_path,
+        same_version: options.same_version,
         concurrency: usize::from(options.concurrency),
         proxies: proxy_env(env)?,
         output,
@@ -184,6 +210,19 @@ pub fn parse_target_url(text: &str) -> Result<Url, UsageError> {
         )));
     }
     Ok(url)
+}
+
+/// `--version-url`: a path such as `/version` is resolved against each target's URL (so one flag
+/// serves every replica); anything else must be a URL of its own.
+fn resolve_version_url(text: &str, target: &Url) -> Result<Url, UsageError> {
+    let text = text.trim();
+    if text.starts_with('/') {
+        target
+            .join(text)
+            .map_err(|e| UsageError(format!("invalid --version-url '{text}': {e}")))
+    } else {
+        parse_target_url(text).map_err(|e| UsageError(format!("invalid --version-url: {e}")))
+    }
 }
 
 /// A URL that failed to parse cannot be redacted structurally, so credentials are cut by hand.
@@ -354,6 +393,61 @@ mod tests {
             &[],
             true
         ));
+    }
+
+    #[test]
+    fn relative_version_urls_resolve_against_each_target() {
+        let plan = resolve_with(
+            &[
+                "--version-url",
+                "/version",
+                "http://a.test:81/healthcheck",
+                "https://b.test/x/health",
+            ],
+            &[],
+            false,
+        )
+        .unwrap();
+        let urls: Vec<&str> = plan
+            .targets
+            .iter()
+            .map(|t| t.version_url.as_ref().unwrap().as_str())
+            .collect();
+        assert_eq!(urls, ["http://a.test:81/version", "https://b.test/version"]);
+        let plan = resolve_with(
+            &["--version-url", "http://v.test/v", "http://a.test/"],
+            &[],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            plan.targets[0].version_url.as_ref().unwrap().as_str(),
+            "http://v.test/v"
+        );
+        assert!(
+            resolve_with(
+                &["--version-url", "ftp://v.test/", "http://a.test/"],
+                &[],
+                false
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn status_set_remembers_whether_the_user_chose_it() {
+        assert!(
+            !resolve_with(&["u"], &[], false)
+                .unwrap()
+                .expect
+                .statuses_explicit
+        );
+        assert!(
+            resolve_with(&["--expect-status", "2xx", "u"], &[], false)
+                .unwrap()
+                .expect
+                .statuses_explicit
+        );
     }
 
     #[test]

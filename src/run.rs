@@ -7,8 +7,11 @@ use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::evaluate::{evaluate, target_status};
-use crate::observation::Observation;
+use serde_json_path::JsonPath;
+
+use crate::evaluate::{evaluate, target_status, version_skew_check};
+use crate::health::FormatChoice;
+use crate::observation::{Observation, Reading, VersionFound};
 use crate::plan::{Plan, ProbeOptions, Target};
 use crate::report::{Report, TargetResult};
 use crate::verdict::worst;
@@ -28,37 +31,49 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         }
         let needs_tls = plan.targets.iter().any(|t| t.url.scheme() == "https");
         let client = crate::probe::build_client(&plan.probe, needs_tls, &plan.proxies)?;
-        let observations = probe_all(client, &plan.targets, &plan.probe, plan.concurrency).await;
-        Ok(judge(&plan, observations))
+        let job = Arc::new(Job {
+            client,
+            options: plan.probe.clone(),
+            health_format: plan.expect.health_format,
+            version_path: plan.version_path.clone(),
+        });
+        let seen = probe_all(job, &plan.targets, plan.concurrency).await;
+        Ok(judge(&plan, seen))
     })
 }
 
-/// Probes all targets concurrently, bounded by `concurrency`, and returns the observations in
+/// What every probe task shares.
+struct Job {
+    client: reqwest::Client,
+    options: ProbeOptions,
+    health_format: FormatChoice,
+    version_path: Option<JsonPath>,
+}
+
+/// Probes all targets concurrently, bounded by `concurrency`, and returns what was seen in
 /// target order (so output order never depends on which server answered first).
 async fn probe_all(
-    client: reqwest::Client,
+    job: Arc<Job>,
     targets: &[Target],
-    options: &ProbeOptions,
     concurrency: usize,
-) -> Vec<Observation> {
+) -> Vec<(Observation, Reading)> {
     let permits = Arc::new(Semaphore::new(concurrency.max(1)));
-    let options = Arc::new(options.clone());
     let mut tasks = JoinSet::new();
     for (index, target) in targets.iter().cloned().enumerate() {
-        let (client, options, permits) = (client.clone(), options.clone(), permits.clone());
+        let (job, permits) = (job.clone(), permits.clone());
         tasks.spawn(async move {
             let _permit = permits
                 .acquire_owned()
                 .await
                 .expect("semaphore is never closed");
-            (index, crate::probe::probe(&client, &target, &options).await)
+            (index, probe_target(&job, &target).await)
         });
     }
-    let mut slots: Vec<Option<Observation>> = vec![None; targets.len()];
+    let mut slots: Vec<Option<(Observation, Reading)>> = vec![None; targets.len()];
     while let Some(joined) = tasks.join_next().await {
         // A panicking task has already ended the process through the panic hook.
-        let (index, observation) = joined.expect("probe task completed");
-        slots[index] = Some(observation);
+        let (index, seen) = joined.expect("probe task completed");
+        slots[index] = Some(seen);
     }
     slots
         .into_iter()
@@ -66,24 +81,97 @@ async fn probe_all(
         .collect()
 }
 
-fn judge(plan: &Plan, observations: Vec<Observation>) -> Report {
+/// Probes one target, reads its body as a health document, and finds its version.
+async fn probe_target(job: &Job, target: &Target) -> (Observation, Reading) {
+    let observation = crate::probe::probe(&job.client, target, &job.options).await;
+    let complete_body = match (&observation.response, &observation.failure) {
+        (Some(response), None) if !response.body_capped => Some(response),
+        _ => None,
+    };
+    let document = complete_body.map(|response| {
+        let content_type = response
+            .headers
+            .iter()
+            .find(|(name, _)| name == "content-type")
+            .map(|(_, value)| value.as_str());
+        crate::health::interpret(
+            content_type,
+            response.status,
+            &response.body,
+            job.health_format,
+        )
+    });
+    let version = match &target.version_url {
+        Some(url) => version_from_url(job, url).await,
+        None => match complete_body {
+            Some(response) => crate::extract::version(
+                &response.body,
+                job.version_path.as_ref(),
+                document.as_ref(),
+            ),
+            None => VersionFound::Missing("no complete body was received".into()),
+        },
+    };
+    (observation, Reading { document, version })
+}
+
+/// Fetches `--version-url` through the same client and reads the version from its body.
+async fn version_from_url(job: &Job, url: &reqwest::Url) -> VersionFound {
+    let target = Target::from_url(url.clone());
+    let seen = crate::probe::probe(&job.client, &target, &job.options).await;
+    let shown = crate::redact::url(url);
+    match (&seen.response, &seen.failure) {
+        (_, Some(failure)) => VersionFound::Missing(format!("{shown}: {}", failure.message)),
+        (Some(response), None) if !(200..300).contains(&response.status) => {
+            VersionFound::Missing(format!(
+                "{shown} answered {}",
+                crate::evaluate::status_line(response.status)
+            ))
+        }
+        (Some(response), None) if response.body_capped => VersionFound::Missing(format!(
+            "{shown}: {}",
+            crate::probe::body_too_large_message(job.options.max_body)
+        )),
+        (Some(response), None) => {
+            crate::extract::version(&response.body, job.version_path.as_ref(), None)
+        }
+        (None, None) => VersionFound::Missing(format!("{shown}: no response")),
+    }
+}
+
+fn judge(plan: &Plan, seen: Vec<(Observation, Reading)>) -> Report {
     let results: Vec<TargetResult> = plan
         .targets
         .iter()
-        .zip(observations)
-        .map(|(target, observation)| {
-            let checks = evaluate(&observation, &plan.expect, plan.probe.max_body);
+        .zip(seen)
+        .map(|(target, (observation, reading))| {
+            let checks = evaluate(&observation, &reading, &plan.expect, plan.probe.max_body);
             TargetResult {
                 target: target.clone(),
                 status: target_status(&checks),
                 observation,
+                reading,
                 checks,
             }
         })
         .collect();
+    let mut run_checks = Vec::new();
+    if plan.same_version && results.len() > 1 {
+        let versions: Vec<(&str, Option<&str>)> = results
+            .iter()
+            .map(|r| (r.target.name.as_str(), r.reading.version.value()))
+            .collect();
+        run_checks.extend(version_skew_check(&versions));
+    }
     Report {
-        overall: worst(results.iter().map(|r| r.status)),
+        overall: worst(
+            results
+                .iter()
+                .map(|r| r.status)
+                .chain(run_checks.iter().map(|c| c.status)),
+        ),
         results,
+        run_checks,
         expect: plan.expect.clone(),
         timeout: plan.probe.timeout,
     }

@@ -11,7 +11,7 @@
 //! | `>`, `>=`, `<`, `<=`, `^`, `*`, and lists `>=2.4, <3` | semver requirement (the `semver` crate, Cargo rules) |
 //! | `2.x`, `2.4.*`        | semver wildcard (a plain version with `x`, `X` or `*` in place of a number) |
 //! | `~` + semver          | semver tilde (`~1.2.3`, `~ 1.2`, `~26.07, <26.7.5`)                    |
-//! | `~` + anything else   | regex ([`regex_lite`] syntax), unanchored: `~^26\.0[7-9]`            |
+//! | `~` + anything else   | regex ([`regex`] syntax), unanchored: `~^26\.0[7-9]`            |
 //!
 //! * **`=` is always an exact string**, never the semver `=` operator: `=26.07` and `=1.2.3`
 //!   compare literally, so `=1.2.3` does not match `v1.2.3` and `=1.2` does not match `1.2.0`.
@@ -57,7 +57,6 @@
 //! semver version, build metadata included, are the same (`v1.2`, `1.2` and `1.2.0`; `26.07`
 //! and `26.7`); `1.2.3+b1` and `1.2.3+b2` differ (different builds). Unparsable versions are
 //! grouped by their trimmed text; targets with no (or an empty) version are `unknown`.
-#![allow(dead_code)]
 
 use std::fmt;
 use std::str::FromStr;
@@ -80,7 +79,7 @@ pub enum VersionReq {
     /// (literal except for a leading `v`/`V` before a digit, ignored on both sides).
     Exact(String),
     /// A regex and the requirement as written, including the leading `~`.
-    Regex(regex_lite::Regex, String),
+    Regex(regex::Regex, String),
 }
 
 impl FromStr for VersionReq {
@@ -111,7 +110,7 @@ impl FromStr for VersionReq {
             if rest.is_empty() {
                 return Err(invalid("nothing after '~' (a regex is expected there)"));
             }
-            return match regex_lite::Regex::new(rest) {
+            return match regex::Regex::new(rest) {
                 Ok(regex) => Ok(Self::Regex(regex, written.to_string())),
                 Err(err) => Err(invalid(&format!(
                     "invalid regex: {}",

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use super::{Report, clean, summary, verbose_lines};
+use super::{Report, TargetResult, clean, component_tree, identity, summary, verbose_lines};
+use crate::health::Health;
 use crate::plan::OutputOptions;
 use crate::verdict::{Status, tally};
 
@@ -22,18 +23,30 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
         .max()
         .unwrap_or(0);
     for result in &report.results {
+        let identity = identity(result)
+            .map(|id| format!("  [{}]", clean(&id)).dimmed().to_string())
+            .unwrap_or_default();
         writeln!(
             out,
-            "{}  {:<width$}  {}",
+            "{}  {:<width$}  {}{identity}",
             paint(result.status, &format!("{:<8}", result.status.label())),
             clean(&result.target.name),
             clean(&summary(result)),
         )?;
+        write_tree(result, out)?;
         if options.verbose {
             for line in verbose_lines(result) {
                 writeln!(out, "    {}", clean(&line).dimmed())?;
             }
         }
+    }
+    for check in &report.run_checks {
+        writeln!(
+            out,
+            "{}  {}",
+            paint(check.status, &format!("{:<8}", check.status.label())),
+            clean(&check.reason)
+        )?;
     }
     let counts = tally(report.results.iter().map(|r| r.status))
         .into_iter()
@@ -47,6 +60,42 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
         paint(report.overall, report.overall.label()),
         if n == 1 { "" } else { "s" },
     )
+}
+
+/// The component tree under a target line, indented by depth, failing components coloured by
+/// the state they earned and everything else dimmed.
+fn write_tree(result: &TargetResult, out: &mut dyn Write) -> io::Result<()> {
+    let (lines, hidden) = component_tree(result);
+    let width = lines
+        .iter()
+        .map(|l| l.depth * 2 + l.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(MAX_NAME_COLUMN);
+    for line in &lines {
+        let label = format!("{}{}", "  ".repeat(line.depth), clean(&line.label));
+        let status = clean(&line.raw_status);
+        let detail = line
+            .detail
+            .as_deref()
+            .map(|d| format!("  {}", clean(d)))
+            .unwrap_or_default();
+        let text = format!("{label:<width$}  {status}{detail}");
+        let shown = match line.verdict {
+            Some(verdict) => paint(verdict, &text),
+            None if line.health == Health::Ok => text.normal(),
+            None => text.dimmed(),
+        };
+        writeln!(out, "          {shown}")?;
+    }
+    if hidden > 0 {
+        writeln!(
+            out,
+            "          {}",
+            format!("... and {hidden} more components").dimmed()
+        )?;
+    }
+    Ok(())
 }
 
 fn paint(status: Status, text: &str) -> ColoredString {

@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use crate::cli::OutputFormat;
 use crate::evaluate::{Check, CheckKind, Expectations, status_line};
-use crate::observation::Observation;
+use crate::health::{Component, Health, Interpretation};
+use crate::observation::{Observation, Reading, VersionFound};
 use crate::plan::{OutputOptions, Target};
 use crate::units::{format_duration, format_size};
 use crate::verdict::Status;
@@ -20,6 +21,8 @@ use crate::verdict::Status;
 #[derive(Debug, Clone)]
 pub struct Report {
     pub results: Vec<TargetResult>,
+    /// Findings about the run as a whole (version skew across targets).
+    pub run_checks: Vec<Check>,
     pub overall: Status,
     /// The expectations the run applied, for perfdata thresholds.
     pub expect: Expectations,
@@ -30,6 +33,7 @@ pub struct Report {
 pub struct TargetResult {
     pub target: Target,
     pub observation: Observation,
+    pub reading: Reading,
     pub checks: Vec<Check>,
     pub status: Status,
 }
@@ -42,7 +46,8 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
 }
 
 /// One line on what happened to a target: the problems when there are any, otherwise what was
-/// seen, each followed by the time it took.
+/// seen, each followed by the time it took. Failing components are named, not detailed: their
+/// reasons are on lines of their own.
 pub fn summary(result: &TargetResult) -> String {
     let problems: Vec<&Check> = result
         .checks
@@ -68,12 +73,150 @@ pub fn summary(result: &TargetResult) -> String {
     }
 }
 
+/// At most this many failing components are named in a summary.
+const NAMED_COMPONENTS: usize = 3;
+
 fn join_reasons(checks: &[&Check]) -> String {
-    checks
+    let components: Vec<&&Check> = checks
         .iter()
-        .map(|c| c.reason.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+        .filter(|c| c.kind == CheckKind::Component)
+        .collect();
+    let mut parts: Vec<String> = checks
+        .iter()
+        .filter(|c| c.kind != CheckKind::Component)
+        .map(|c| c.reason.clone())
+        .collect();
+    match components.as_slice() {
+        [] => {}
+        [only] => parts.push(format!("component {}", only.reason)),
+        many => {
+            let names: Vec<&str> = many
+                .iter()
+                .take(NAMED_COMPONENTS)
+                .filter_map(|c| c.subject.as_deref())
+                .collect();
+            let more = many.len().saturating_sub(NAMED_COMPONENTS);
+            let more = if more > 0 {
+                format!(" +{more} more")
+            } else {
+                String::new()
+            };
+            parts.push(format!(
+                "{} components failing: {}{more}",
+                many.len(),
+                names.join(", ")
+            ));
+        }
+    }
+    parts.join("; ")
+}
+
+/// The format and version a target's body revealed, e.g. `spring-boot, version 2.4.1`.
+pub fn identity(result: &TargetResult) -> Option<String> {
+    let format = match &result.reading.document {
+        Some(Interpretation::Doc(doc)) => Some(doc.format.name()),
+        _ => None,
+    };
+    let version = result
+        .reading
+        .version
+        .value()
+        .map(|v| format!("version {v}"));
+    match (format, version) {
+        (None, None) => None,
+        (Some(f), None) => Some(f.to_string()),
+        (None, Some(v)) => Some(v),
+        (Some(f), Some(v)) => Some(format!("{f}, {v}")),
+    }
+}
+
+/// One component line of the tree shown under a target.
+pub struct TreeLine {
+    pub depth: usize,
+    pub label: String,
+    pub raw_status: String,
+    /// The state our evaluation gave this component, when it failed.
+    pub verdict: Option<Status>,
+    pub health: Health,
+    pub detail: Option<String>,
+}
+
+/// Components with fewer nodes than this are shown as a whole tree; larger documents show only
+/// the failing components.
+const FULL_TREE_LIMIT: usize = 12;
+
+/// The component tree of a target, compacted: the whole tree when it is small, otherwise the
+/// failing components by path and a count of the rest. The second value counts what was left out.
+pub fn component_tree(result: &TargetResult) -> (Vec<TreeLine>, usize) {
+    let Some(Interpretation::Doc(doc)) = &result.reading.document else {
+        return (Vec::new(), 0);
+    };
+    let verdicts: std::collections::HashMap<&str, Status> = result
+        .checks
+        .iter()
+        .filter(|c| c.kind == CheckKind::Component)
+        .filter_map(|c| c.subject.as_deref().map(|s| (s, c.status)))
+        .collect();
+    let mut all = Vec::new();
+    flatten(&doc.components, "", 0, &mut all);
+    if all.len() <= FULL_TREE_LIMIT {
+        let lines = all
+            .into_iter()
+            .map(|(depth, path, component)| TreeLine {
+                depth,
+                label: component.name.clone(),
+                raw_status: component.raw_status.clone(),
+                verdict: verdicts.get(path.as_str()).copied(),
+                health: component.health,
+                detail: detail(component),
+            })
+            .collect();
+        return (lines, 0);
+    }
+    let total = all.len();
+    let lines: Vec<TreeLine> = all
+        .into_iter()
+        .filter_map(|(_, path, component)| {
+            let verdict = verdicts.get(path.as_str()).copied()?;
+            Some(TreeLine {
+                depth: 0,
+                label: path,
+                raw_status: component.raw_status.clone(),
+                verdict: Some(verdict),
+                health: component.health,
+                detail: detail(component),
+            })
+        })
+        .take(FULL_TREE_LIMIT)
+        .collect();
+    let hidden = total - lines.len();
+    (lines, hidden)
+}
+
+/// A component's reason, with the time its state was observed when the document gives one.
+fn detail(component: &Component) -> Option<String> {
+    match (&component.since, &component.reason) {
+        (Some(since), Some(reason)) => Some(format!("since {since}: {reason}")),
+        (Some(since), None) => Some(format!("since {since}")),
+        (None, reason) => reason.clone(),
+    }
+}
+
+fn flatten<'a>(
+    components: &'a [Component],
+    prefix: &str,
+    depth: usize,
+    out: &mut Vec<(usize, String, &'a Component)>,
+) {
+    for component in components {
+        let path = if prefix.is_empty() {
+            component.name.clone()
+        } else {
+            format!("{prefix}/{}", component.name)
+        };
+        out.push((depth, path.clone(), component));
+        flatten(&component.children, &path, depth + 1, out);
+    }
 }
 
 /// Request, response and timing details for `--verbose`, one item per line, secrets redacted.
@@ -108,6 +251,26 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
             "time: failed after {}",
             format_duration(observation.elapsed)
         ));
+    }
+    match &result.reading.document {
+        Some(Interpretation::Doc(doc)) => {
+            lines.push(format!(
+                "health document: {} (status {})",
+                doc.format.name(),
+                doc.raw_status.as_deref().unwrap_or("none")
+            ));
+        }
+        Some(Interpretation::Unrecognised(why)) => {
+            lines.push(format!("health document: none ({why})"))
+        }
+        Some(Interpretation::Malformed(why)) => {
+            lines.push(format!("health document: malformed ({why})"))
+        }
+        None => {}
+    }
+    match &result.reading.version {
+        VersionFound::Found(version) => lines.push(format!("version: {version}")),
+        VersionFound::Missing(why) => lines.push(format!("version: unknown ({why})")),
     }
     lines.extend(result.checks.iter().map(|check| {
         format!(

@@ -8,6 +8,8 @@
 use std::io::{self, Write};
 
 use super::{Report, TargetResult, clean, summary, verbose_lines};
+use crate::evaluate::CheckKind;
+use crate::health::Interpretation;
 use crate::plan::OutputOptions;
 use crate::range::fmt_num;
 use crate::verdict::{Status, tally};
@@ -19,7 +21,7 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
     let perfdata = report
         .results
         .iter()
-        .map(|r| perfdata(report, r))
+        .flat_map(|r| perfdata(report, r))
         .collect::<Vec<_>>()
         .join(" ");
     writeln!(
@@ -36,18 +38,39 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
             text(&result.target.name),
             text(&summary(result))
         )?;
+        for check in result
+            .checks
+            .iter()
+            .filter(|c| c.kind == CheckKind::Component)
+        {
+            writeln!(
+                out,
+                "  \\_ [{}] {}",
+                check.status.label(),
+                text(&check.reason)
+            )?;
+        }
         if options.verbose {
             for line in verbose_lines(result) {
                 writeln!(out, "    {}", text(&line))?;
             }
         }
     }
+    for check in &report.run_checks {
+        writeln!(out, "[{}] {}", check.status.label(), text(&check.reason))?;
+    }
     Ok(())
 }
 
 fn first_line(report: &Report) -> String {
+    let run_findings: String = report
+        .run_checks
+        .iter()
+        .filter(|c| c.status != Status::Ok)
+        .map(|c| format!("; {}", c.reason))
+        .collect();
     if let [only] = report.results.as_slice() {
-        return format!("{}: {}", only.target.name, summary(only));
+        return format!("{}: {}{run_findings}", only.target.name, summary(only));
     }
     let parts = tally(report.results.iter().map(|r| r.status))
         .into_iter()
@@ -74,7 +97,11 @@ fn first_line(report: &Report) -> String {
             )
         })
         .collect::<Vec<_>>();
-    format!("{} targets: {}", report.results.len(), parts.join(", "))
+    format!(
+        "{} targets: {}{run_findings}",
+        report.results.len(),
+        parts.join(", ")
+    )
 }
 
 /// Text outside the perfdata part must not contain `|`, which Nagios reads as the start of
@@ -83,23 +110,34 @@ fn text(value: &str) -> String {
     clean(value).replace('|', "/")
 }
 
-fn perfdata(report: &Report, result: &TargetResult) -> String {
-    let label = if report.results.len() == 1 {
-        "time".to_string()
-    } else {
-        let name: String = result
-            .target
-            .name
+/// The perfdata items of one target: its response time, then the readings its health document
+/// exposes in a unit Nagios knows. With several targets each label starts with the target name.
+fn perfdata(report: &Report, result: &TargetResult) -> Vec<String> {
+    let several = report.results.len() > 1;
+    let label = |name: &str| {
+        let full = if several {
+            format!("{} {name}", result.target.name)
+        } else {
+            name.to_string()
+        };
+        let safe: String = full
             .chars()
             .map(|c| {
-                if matches!(c, '\'' | '=' | '|') {
+                if matches!(c, '\'' | '=' | '|') || c.is_control() {
                     '_'
                 } else {
                     c
                 }
             })
             .collect();
-        format!("'{name} time'")
+        if safe
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        {
+            safe
+        } else {
+            format!("'{safe}'")
+        }
     };
     let observation = &result.observation;
     let value = match (&observation.response, &observation.failure) {
@@ -108,10 +146,41 @@ fn perfdata(report: &Report, result: &TargetResult) -> String {
     };
     let range =
         |r: &Option<crate::range::Range>| r.as_ref().map(|r| r.to_string()).unwrap_or_default();
-    format!(
-        "{label}={value};{};{};0;{}",
+    let mut items = vec![format!(
+        "{}={value};{};{};0;{}",
+        label("time"),
         range(&report.expect.warning),
         range(&report.expect.critical),
         fmt_num(report.timeout.as_secs_f64())
-    )
+    )];
+    if let Some(Interpretation::Doc(doc)) = &result.reading.document {
+        items.extend(doc.observations.iter().filter_map(|observed| {
+            let uom = nagios_unit(&observed.unit)?;
+            observed.value.is_finite().then(|| {
+                format!(
+                    "{}={}{uom}",
+                    label(&observed.label),
+                    fmt_num(observed.value)
+                )
+            })
+        }));
+    }
+    items
+}
+
+/// The Nagios unit of measurement for a unit a health document uses, if there is one.
+fn nagios_unit(unit: &str) -> Option<&'static str> {
+    Some(match unit.trim().to_ascii_lowercase().as_str() {
+        "" => "",
+        "s" | "sec" | "seconds" => "s",
+        "ms" | "milliseconds" => "ms",
+        "us" | "µs" | "microseconds" => "us",
+        "%" | "percent" => "%",
+        "b" | "bytes" => "B",
+        "kb" => "KB",
+        "mb" => "MB",
+        "tb" => "TB",
+        "c" | "count" => "c",
+        _ => return None,
+    })
 }

@@ -1,25 +1,54 @@
-//! `healthprobe demo`: a built-in sample service with one healthy, one slow, one failing endpoint.
+//! `healthprobe demo`: a built-in sample service with healthy, degraded, slow and failing endpoints.
 
 use crate::common::*;
 
 #[test]
-fn demo_shows_ok_warning_and_critical() {
+fn demo_shows_every_state_with_formats_versions_and_component_trees() {
     let run = run(&["demo"]);
     run.code(2);
     let lines = run.lines();
-    assert_eq!(lines.len(), 4, "three targets and a summary\n{run:?}");
-    for (line, path, status) in [
-        (lines[0], "/healthcheck", "OK "),
-        (lines[1], "/slow", "WARNING "),
-        (lines[2], "/failing", "CRITICAL "),
+    let target_lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.starts_with(' ') && l.contains("127.0.0.1:"))
+        .collect();
+    assert_eq!(target_lines.len(), 4, "four targets\n{run:?}");
+    for (line, path, status, format) in [
+        (target_lines[0], "/healthcheck", "OK ", "[puter]"),
+        (
+            target_lines[1],
+            "/health ",
+            "WARNING ",
+            "[health-json, version 3]",
+        ),
+        (target_lines[2], "/slow", "WARNING ", "response time"),
+        (
+            target_lines[3],
+            "/actuator/health",
+            "CRITICAL ",
+            "[spring-boot]",
+        ),
     ] {
         assert!(line.contains(path), "{path}\n{run:?}");
         assert!(
             line.starts_with(status),
             "{path} should be {status}\n{run:?}"
         );
+        assert!(
+            line.contains(format),
+            "{path} should show {format}\n{run:?}"
+        );
     }
-    assert!(lines[3].starts_with("CRITICAL  3 targets"), "{run:?}");
+    // The degraded dependency and the failing database appear in the component trees.
+    assert!(
+        run.stdout.contains("cache:connections      warn"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("db         DOWN"), "{run:?}");
+    assert!(
+        lines.last().unwrap().starts_with("CRITICAL  4 targets"),
+        "{run:?}"
+    );
     assert!(
         run.stderr.contains("demo service on http://127.0.0.1:"),
         "{run:?}"
@@ -31,10 +60,15 @@ fn demo_in_nagios_format() {
     let run = run(&["demo", "-o", "nagios"]);
     run.code(2);
     assert!(
-        run.stdout.starts_with("HEALTHPROBE CRITICAL - 3 targets"),
+        run.stdout.starts_with("HEALTHPROBE CRITICAL - 4 targets"),
         "{run:?}"
     );
-    assert_eq!(run.lines().len(), 4, "{run:?}");
+    assert!(run.stdout.contains("\\_ [CRITICAL] db DOWN"), "{run:?}");
+    assert!(
+        run.stdout.contains("cache:connections#1'=94%")
+            || run.stdout.contains("cache:connections'=94%"),
+        "{run:?}"
+    );
 }
 
 #[test]
@@ -42,7 +76,7 @@ fn options_may_come_before_the_demo_subcommand() {
     let run = run(&["-o", "nagios", "demo"]);
     run.code(2);
     assert!(
-        run.stdout.starts_with("HEALTHPROBE CRITICAL - 3 targets"),
+        run.stdout.starts_with("HEALTHPROBE CRITICAL - 4 targets"),
         "{run:?}"
     );
 }

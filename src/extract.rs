@@ -1,0 +1,141 @@
+//! Values taken out of response bodies: the service version (from the health document, a
+//! JSONPath, or a `/version`-style body). Pure functions of the body and what was recognised.
+
+use serde_json::Value;
+use serde_json_path::JsonPath;
+
+use crate::health::Interpretation;
+use crate::observation::VersionFound;
+
+/// Longest version string kept; a "version" longer than this is not one.
+const MAX_VERSION_CHARS: usize = 64;
+
+/// Finds the service version in `body`: at `path` when given, otherwise where the recognised
+/// health format keeps it, otherwise in a top-level `version` field (as a `/version` endpoint
+/// serves it).
+pub fn version(
+    body: &[u8],
+    path: Option<&JsonPath>,
+    document: Option<&Interpretation>,
+) -> VersionFound {
+    let missing = |why: String| VersionFound::Missing(why);
+    if let Some(path) = path {
+        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+            return missing(format!("the body is not JSON, so {path} cannot apply"));
+        };
+        let nodes = path.query(&value).all();
+        return match nodes.as_slice() {
+            [] => missing(format!("{path} matched nothing")),
+            [node] => match scalar_text(node) {
+                Some(text) => VersionFound::Found(text),
+                None => missing(format!("{path} is not a string or number")),
+            },
+            more => missing(format!("{path} matched {} values, not one", more.len())),
+        };
+    }
+    if let Some(Interpretation::Doc(doc)) = document
+        && let Some(version) = doc.version.as_deref().and_then(clean)
+    {
+        return VersionFound::Found(version);
+    }
+    let top_level = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|value| value.get("version").and_then(scalar_text));
+    match (top_level, document) {
+        (Some(version), _) => VersionFound::Found(version),
+        (None, Some(Interpretation::Doc(doc))) => missing(format!(
+            "the {} document carries no version",
+            doc.format.name()
+        )),
+        (None, _) => missing("the body carries no version".into()),
+    }
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => clean(text),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+fn clean(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty() && text.chars().count() <= MAX_VERSION_CHARS).then(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::health::{FormatChoice, interpret};
+
+    fn path(text: &str) -> JsonPath {
+        JsonPath::parse(text).unwrap()
+    }
+
+    #[test]
+    fn json_path_picks_the_one_value_it_names() {
+        let body = br#"{"build":{"version":"2.4.1"},"n":3}"#;
+        assert_eq!(
+            version(body, Some(&path("$.build.version")), None),
+            VersionFound::Found("2.4.1".into())
+        );
+        assert_eq!(
+            version(body, Some(&path("$.n")), None),
+            VersionFound::Found("3".into())
+        );
+    }
+
+    #[test]
+    fn json_path_that_matches_nothing_or_many_says_so() {
+        let body = br#"{"a":[{"v":"1"},{"v":"2"}],"o":{}}"#;
+        let found = |p: &str| version(body, Some(&path(p)), None);
+        assert!(
+            matches!(found("$.missing"), VersionFound::Missing(w) if w.contains("matched nothing"))
+        );
+        assert!(
+            matches!(found("$.a[*].v"), VersionFound::Missing(w) if w.contains("matched 2 values"))
+        );
+        assert!(matches!(found("$.o"), VersionFound::Missing(w) if w.contains("not a string")));
+        assert!(
+            matches!(version(b"ok", Some(&path("$.v")), None), VersionFound::Missing(w) if w.contains("not JSON"))
+        );
+    }
+
+    #[test]
+    fn the_documents_own_version_is_used_without_a_path() {
+        let body = br#"{"status":"pass","version":"1","releaseId":"1.2.3"}"#;
+        let doc = interpret(
+            Some("application/health+json"),
+            200,
+            body,
+            FormatChoice::Auto,
+        );
+        assert!(matches!(
+            version(body, None, Some(&doc)),
+            VersionFound::Found(_)
+        ));
+    }
+
+    #[test]
+    fn a_version_endpoint_body_gives_its_top_level_version() {
+        let body = br#"{"version":"26.07","environment":"prod"}"#;
+        assert_eq!(
+            version(body, None, None),
+            VersionFound::Found("26.07".into())
+        );
+    }
+
+    #[test]
+    fn no_version_anywhere_is_missing_with_a_reason() {
+        assert!(matches!(
+            version(br#"{"ok":true}"#, None, None),
+            VersionFound::Missing(_)
+        ));
+        let absurd = format!(r#"{{"version":"{}"}}"#, "9".repeat(100));
+        assert!(matches!(
+            version(absurd.as_bytes(), None, None),
+            VersionFound::Missing(_)
+        ));
+    }
+}

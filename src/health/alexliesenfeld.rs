@@ -1,0 +1,111 @@
+//! alexliesenfeld/health (Go): `{"status": "up|down|unknown", "info"?: {...}, "details"?: {name:
+//! {"status", "timestamp", "error"?}}}`. `unknown` means the periodic checks have not run yet.
+//! The version is `info.version` when the application sets one.
+
+use serde_json::{Map, Value};
+
+use super::{Component, Format, HealthDoc, field, object, reason_in, text_of, version_at, words};
+
+/// A lower-case up/down/unknown (Spring writes capitals), with nothing but `info` and
+/// `details` besides.
+pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+    obj.get("status")
+        .and_then(Value::as_str)
+        .is_some_and(|word| matches!(word, "up" | "down" | "unknown"))
+        && obj.iter().all(|(key, value)| match key.as_str() {
+            "status" | "timestamp" => true,
+            "info" => value.is_object(),
+            "details" => value
+                .as_object()
+                .is_some_and(|details| details.values().all(Value::is_object)),
+            _ => false,
+        })
+}
+
+pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
+    let obj = object(value)?;
+    let raw = field(obj, "status")
+        .and_then(text_of)
+        .ok_or("no `status` field")?;
+    let mut doc = HealthDoc::new(
+        Format::AlexLiesenfeld,
+        words::alexliesenfeld(&raw),
+        Some(raw),
+    );
+    doc.version = version_at(obj, &["info", "version"]);
+    if let Some(Value::Object(details)) = field(obj, "details") {
+        for (name, check) in details {
+            let Some(check) = check.as_object() else {
+                continue;
+            };
+            let raw = field(check, "status").and_then(text_of).unwrap_or_default();
+            let mut component = Component::new(name, words::alexliesenfeld(&raw), raw);
+            component.reason = reason_in(check, &["error", "message"]);
+            component.since = field(check, "timestamp").and_then(text_of);
+            doc.components.push(component);
+        }
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some("application/json; charset=utf-8"),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bare_up() {
+        let doc = read(200, r#"{"status":"up"}"#);
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::AlexLiesenfeld, Health::Ok)
+        );
+    }
+
+    #[test]
+    fn down_with_details_and_info_version() {
+        let doc = read(
+            503,
+            r#"{"status":"down","info":{"version":"2.7.1","env":"stage"},"details":{
+            "ldap":{"status":"up","timestamp":"2033-01-01T01:01:01Z"},
+            "vault":{"status":"down","timestamp":"2033-01-01T01:01:02Z","error":"permission denied"}}}"#,
+        );
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::AlexLiesenfeld, Health::Critical)
+        );
+        assert_eq!(doc.version.as_deref(), Some("2.7.1"));
+        let vault = &doc.components[1];
+        assert_eq!(
+            (vault.name.as_str(), vault.health),
+            ("vault", Health::Critical)
+        );
+        assert_eq!(vault.reason.as_deref(), Some("permission denied"));
+        assert_eq!(vault.since.as_deref(), Some("2033-01-01T01:01:02Z"));
+        assert_eq!(doc.components[0].health, Health::Ok);
+    }
+
+    #[test]
+    fn unknown_before_first_run() {
+        let doc = read(
+            503,
+            r#"{"status":"unknown","details":{"vault":{"status":"unknown","timestamp":"x"}}}"#,
+        );
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::AlexLiesenfeld, Health::Unknown)
+        );
+        assert_eq!(doc.components[0].health, Health::Unknown);
+    }
+}

@@ -1,0 +1,264 @@
+//! Consul:
+//!
+//! * agent local service health, `/v1/agent/health/service/id/:id` (an object) and
+//!   `/name/:name` (an array of them): `{"AggregatedStatus": "passing|warning|critical|
+//!   maintenance", "Service": {...}, "Checks": [{"CheckID", "Name", "Status", "Output",
+//!   "Notes", ...}]}`; with `?format=text` just the word;
+//! * catalog health, `/v1/health/service/:name` (an array of `{"Node", "Service", "Checks"}`)
+//!   and `/v1/health/checks|state/...` (an array of checks).
+//!
+//! Components are the checks, named by `CheckID` (prefixed with the node when checks come from
+//! several nodes). Maintenance mode is a critical check `_service_maintenance:<id>` or
+//! `_node_maintenance`, reported as a Maintenance component. Versions only live in operator
+//! metadata, so none is reported.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::{Component, Format, Health, HealthDoc, field, reason_in, text_of, words};
+
+pub(super) fn looks_like_object(obj: &Map<String, Value>) -> bool {
+    obj.contains_key("AggregatedStatus")
+}
+
+/// A non-empty array of agent answers, catalog entries (`Checks` with `Node` or `Service`), or
+/// checks (`CheckID` and `Status`).
+pub(super) fn looks_like_array(items: &[Value]) -> bool {
+    !items.is_empty()
+        && items.iter().all(|item| {
+            item.as_object().is_some_and(|obj| {
+                obj.contains_key("AggregatedStatus")
+                    || (obj.get("Checks").is_some_and(Value::is_array)
+                        && (obj.contains_key("Node") || obj.contains_key("Service")))
+                    || (obj.contains_key("CheckID") && obj.contains_key("Status"))
+            })
+        })
+}
+
+pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
+    let items: Vec<&Map<String, Value>> = match value {
+        Value::Object(obj) => vec![obj],
+        Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+        _ => return Err("the body is neither a JSON object nor an array".into()),
+    };
+    let mut aggregated: Option<(Health, String)> = None;
+    let mut checks: Vec<&Map<String, Value>> = Vec::new();
+    let mut recognised = false;
+    for item in &items {
+        if let Some(raw) = field(item, "AggregatedStatus").and_then(text_of) {
+            recognised = true;
+            let health = words::consul(&raw);
+            if aggregated
+                .as_ref()
+                .is_none_or(|(worst, _)| health.severity() > worst.severity())
+            {
+                aggregated = Some((health, raw));
+            }
+        }
+        if let Some(Value::Array(list)) = field(item, "Checks") {
+            recognised = true;
+            checks.extend(list.iter().filter_map(Value::as_object));
+        } else if item.contains_key("CheckID") || item.contains_key("Status") {
+            recognised = true;
+            checks.push(item);
+        }
+    }
+    if !recognised {
+        return Err("no `AggregatedStatus`, `Checks` or check objects".into());
+    }
+
+    let nodes: HashSet<&str> = checks
+        .iter()
+        .filter_map(|check| field(check, "Node").and_then(Value::as_str))
+        .collect();
+    let mut maintenance = None;
+    let mut components = Vec::with_capacity(checks.len());
+    for (index, check) in checks.iter().enumerate() {
+        let id = ["CheckID", "Name"]
+            .iter()
+            .find_map(|key| field(check, key).and_then(text_of))
+            .unwrap_or_else(|| format!("check #{}", index + 1));
+        let raw = field(check, "Status").and_then(text_of).unwrap_or_default();
+        let mut health = words::consul(&raw);
+        let mode = if id.starts_with("_service_maintenance") {
+            Some("service maintenance")
+        } else if id.starts_with("_node_maintenance") {
+            Some("node maintenance")
+        } else {
+            None
+        };
+        if let Some(mode) = mode {
+            health = Health::Maintenance;
+            maintenance.get_or_insert(mode);
+        }
+        let name = match field(check, "Node").and_then(Value::as_str) {
+            Some(node) if nodes.len() > 1 => format!("{node}/{id}"),
+            _ => id,
+        };
+        let mut component = Component::new(name, health, raw);
+        component.reason = reason_in(check, &["Output", "Notes"]);
+        components.push(component);
+    }
+
+    let (health, raw) = match aggregated {
+        Some((health, raw)) => (health, Some(raw)),
+        None => (
+            Health::worst_known(components.iter().map(|c| c.health)),
+            None,
+        ),
+    };
+    let mut doc = HealthDoc::new(Format::Consul, health, raw);
+    doc.components = components;
+    doc.maintenance = match (maintenance, health) {
+        (Some(mode), _) => Some(mode.into()),
+        (None, Health::Maintenance) => Some("maintenance".into()),
+        _ => None,
+    };
+    Ok(doc)
+}
+
+/// `?format=text`: the aggregated word alone.
+pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
+    let word = text.trim();
+    match words::consul(word) {
+        Health::Unknown => Err("not passing, warning, critical or maintenance".into()),
+        health if word.chars().all(char::is_alphabetic) => {
+            Ok(HealthDoc::new(Format::Consul, health, Some(word.into())))
+        }
+        _ => Err("not a single Consul status word".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some("application/json"),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    const CRITICAL: &str = r#"{"AggregatedStatus":"critical","Service":{"ID":"api-7","Service":"api","Meta":{}},
+        "Checks":[{"Node":"n1","CheckID":"service:api-7","Name":"api http","Status":"critical","Notes":"",
+                   "Output":"HTTP GET http://10.0.0.7/health: 500\nbody"},
+                  {"Node":"n1","CheckID":"serfHealth","Name":"Serf","Status":"passing","Output":"Agent alive"}]}"#;
+
+    #[test]
+    fn agent_object() {
+        let doc = read(503, CRITICAL);
+        assert_eq!((doc.format, doc.health), (Format::Consul, Health::Critical));
+        assert_eq!(doc.raw_status.as_deref(), Some("critical"));
+        let found: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("service:api-7", Health::Critical),
+                ("serfHealth", Health::Ok)
+            ]
+        );
+        assert_eq!(
+            doc.components[0].reason.as_deref(),
+            Some("HTTP GET http://10.0.0.7/health: 500 body")
+        );
+        assert_eq!(doc.version, None);
+        let passing = doc_passing();
+        assert_eq!((passing.health, passing.components.len()), (Health::Ok, 0));
+    }
+
+    fn doc_passing() -> HealthDoc {
+        read(
+            200,
+            r#"{"AggregatedStatus":"passing","Service":{"ID":"api-6"},"Checks":[]}"#,
+        )
+    }
+
+    #[test]
+    fn agent_array_by_name() {
+        let body = format!(
+            r#"[{{"AggregatedStatus":"warning","Service":{{"ID":"api-6"}},"Checks":[{{"Node":"n1","CheckID":"service:api-6","Status":"warning","Output":"slow"}}]}},{CRITICAL}]"#
+        );
+        let doc = read(503, &body);
+        assert_eq!((doc.format, doc.health), (Format::Consul, Health::Critical));
+        let found: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("service:api-6", Health::Warning),
+                ("service:api-7", Health::Critical),
+                ("serfHealth", Health::Ok)
+            ]
+        );
+    }
+
+    #[test]
+    fn warning_and_maintenance() {
+        let doc = read(429, r#"{"AggregatedStatus":"warning","Checks":[]}"#);
+        assert_eq!(doc.health, Health::Warning);
+        let doc = read(
+            503,
+            r#"{"AggregatedStatus":"maintenance","Checks":[
+            {"CheckID":"_service_maintenance:api-7","Status":"critical","Notes":"deploying v2"}]}"#,
+        );
+        assert_eq!(doc.health, Health::Maintenance);
+        assert_eq!(doc.maintenance.as_deref(), Some("service maintenance"));
+        assert_eq!(doc.components[0].health, Health::Maintenance);
+        assert_eq!(doc.components[0].reason.as_deref(), Some("deploying v2"));
+        let doc = super::super::interpret(
+            None,
+            503,
+            br#"[{"Node":"n2","CheckID":"_node_maintenance","Status":"critical"}]"#,
+            FormatChoice::Auto,
+        );
+        let Interpretation::Doc(doc) = doc else {
+            panic!()
+        };
+        assert_eq!(doc.format, Format::Consul);
+        assert_eq!(doc.maintenance.as_deref(), Some("node maintenance"));
+    }
+
+    #[test]
+    fn catalog_entries_from_several_nodes() {
+        let doc = read(
+            200,
+            r#"[{"Node":{"Node":"a"},"Service":{"ID":"x"},"Checks":[{"Node":"a","CheckID":"serfHealth","Status":"passing"}]},
+                              {"Node":{"Node":"b"},"Service":{"ID":"x"},"Checks":[{"Node":"b","CheckID":"serfHealth","Status":"critical"}]}]"#,
+        );
+        assert_eq!(doc.format, Format::Consul);
+        assert_eq!(doc.raw_status, None);
+        assert_eq!(doc.health, Health::Critical);
+        let names: Vec<_> = doc.components.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["a/serfHealth", "b/serfHealth"]);
+    }
+
+    #[test]
+    fn text_format() {
+        for (word, health) in [
+            ("passing", Health::Ok),
+            ("warning", Health::Warning),
+            ("critical\n", Health::Critical),
+            ("maintenance", Health::Maintenance),
+        ] {
+            let out = interpret(Some("text/plain"), 503, word.as_bytes(), FormatChoice::Auto);
+            let Interpretation::Doc(doc) = out else {
+                panic!("{out:?}")
+            };
+            assert_eq!((doc.format, doc.health), (Format::Consul, health), "{word}");
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! IETF "Health Check Response Format for HTTP APIs" (draft-inadarei-api-health-check,
+//! `application/health+json`), current draft and the older shapes still in the wild:
+//!
+//! * `-06`: `status`, `version`, `releaseId`, `output`, and `checks` = an object of
+//!   `"component:measurement"` -> array of entries (one per node) with `status`, `output`,
+//!   `time`, `observedValue`, `observedUnit`.
+//! * drafts 00-01 and inadarei/maikai: `details` instead of `checks`, `releaseID`/`serviceID`,
+//!   `metricValue`/`metricUnit`, and one object per key instead of an array.
+//!
+//! A key reported by several nodes is one component whose state is the worst of its nodes.
+
+use serde_json::{Map, Value};
+
+use super::{
+    Component, Format, Health, HealthDoc, Observed, field, first_field, fold, number_of, object,
+    reason_in, text_of, version_at, words,
+};
+
+/// A status, and either IETF-only words, identifiers, a `checks` object, or `details` entries
+/// shaped like health+json checks.
+pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+    let Some(status) = field(obj, "status").and_then(Value::as_str) else {
+        return false;
+    };
+    if is_ietf_word(status) {
+        return true;
+    }
+    if ["releaseId", "releaseID", "serviceId", "serviceID"]
+        .iter()
+        .any(|key| obj.contains_key(*key))
+    {
+        return true;
+    }
+    if obj.get("checks").is_some_and(Value::is_object) {
+        return true;
+    }
+    obj.get("details")
+        .and_then(Value::as_object)
+        .is_some_and(|details| {
+            !details.is_empty()
+                && details.values().all(|entry| match entry {
+                    Value::Array(items) => items.iter().all(Value::is_object),
+                    Value::Object(entry) => entry
+                        .get("status")
+                        .and_then(Value::as_str)
+                        .is_some_and(is_ietf_word),
+                    _ => false,
+                })
+        })
+}
+
+/// pass, warn, fail: the words no other format uses.
+fn is_ietf_word(word: &str) -> bool {
+    matches!(words::normalise(word).as_str(), "pass" | "warn" | "fail")
+}
+
+pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
+    let obj = object(value)?;
+    let raw = field(obj, "status")
+        .and_then(text_of)
+        .ok_or("no `status` field")?;
+    let mut doc = HealthDoc::new(Format::HealthJson, words::ietf(&raw), Some(raw));
+    doc.version = version_at(obj, &["version"])
+        .or_else(|| version_at(obj, &["releaseId"]))
+        .or_else(|| version_at(obj, &["releaseID"]));
+    doc.reason = field(obj, "output").and_then(Value::as_str).and_then(fold);
+
+    match first_field(obj, &["checks", "details"]) {
+        Some(Value::Object(checks)) => {
+            for (key, value) in checks {
+                let entries: Vec<&Map<String, Value>> = match value {
+                    Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+                    Value::Object(entry) => vec![entry],
+                    _ => continue,
+                };
+                doc.components
+                    .push(component(key, &entries, &mut doc.observations));
+            }
+        }
+        Some(Value::Array(items)) => {
+            for (index, entry) in items.iter().filter_map(Value::as_object).enumerate() {
+                let name = ["componentName", "name", "componentId", "id"]
+                    .iter()
+                    .find_map(|key| field(entry, key).and_then(text_of))
+                    .unwrap_or_else(|| format!("check #{}", index + 1));
+                doc.components
+                    .push(component(&name, &[entry], &mut doc.observations));
+            }
+        }
+        _ => {}
+    }
+    Ok(doc)
+}
+
+/// One check key: the worst of its entries, and each entry's reading.
+fn component(
+    key: &str,
+    entries: &[&Map<String, Value>],
+    observations: &mut Vec<Observed>,
+) -> Component {
+    let mut worst: Option<(Health, &Map<String, Value>)> = None;
+    for (index, entry) in entries.iter().enumerate() {
+        let health = field(entry, "status")
+            .and_then(text_of)
+            .map_or(Health::Unknown, |raw| words::ietf(&raw));
+        if worst.is_none_or(|(current, _)| health.severity() > current.severity()) {
+            worst = Some((health, entry));
+        }
+        let value = first_field(entry, &["observedValue", "metricValue"]).and_then(number_of);
+        if let Some(value) = value {
+            let unit = first_field(entry, &["observedUnit", "metricUnit"])
+                .and_then(text_of)
+                .unwrap_or_default();
+            let label = if entries.len() > 1 {
+                format!("{key}#{}", index + 1)
+            } else {
+                key.to_string()
+            };
+            observations.push(Observed { label, value, unit });
+        }
+    }
+    let Some((health, entry)) = worst else {
+        return Component::new(key, Health::Unknown, "");
+    };
+    let raw = field(entry, "status").and_then(text_of).unwrap_or_default();
+    let mut component = Component::new(key, health, raw);
+    component.reason = reason_in(entry, &["output"]).or_else(|| {
+        entries
+            .iter()
+            .find_map(|entry| reason_in(entry, &["output"]))
+    });
+    component.since = field(entry, "time").and_then(text_of);
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(content_type: &str, status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some(content_type),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    const CURRENT: &str = r#"{
+        "status": "pass", "version": "7", "releaseId": "7.3.1", "serviceId": "svc-1",
+        "output": "",
+        "checks": {
+            "postgres:responseTime": [
+                {"componentId": "pg-a", "componentType": "datastore", "observedValue": 12.5,
+                 "observedUnit": "ms", "status": "pass", "time": "2030-02-01T10:00:00Z"}
+            ],
+            "disk:utilization": [
+                {"componentId": "n1", "observedValue": 91, "observedUnit": "percent",
+                 "status": "warn", "time": "2030-02-01T10:00:01Z", "output": "disk\nnearly full"},
+                {"componentId": "n2", "observedValue": 40, "observedUnit": "percent",
+                 "status": "pass", "time": "2030-02-01T10:00:02Z"}
+            ],
+            "queue": [ {"status": "FAIL", "output": "broker gone"} ]
+        }
+    }"#;
+
+    #[test]
+    fn current_draft_reports_every_check() {
+        let doc = read("application/health+json", 200, CURRENT);
+        assert_eq!(doc.format, Format::HealthJson);
+        // The top level says pass; the warn check is still reported.
+        assert_eq!(doc.health, Health::Ok);
+        assert_eq!(doc.raw_status.as_deref(), Some("pass"));
+        assert_eq!(doc.version.as_deref(), Some("7"));
+        assert_eq!(doc.reason, None);
+        let found: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("disk:utilization", Health::Warning),
+                ("postgres:responseTime", Health::Ok),
+                ("queue", Health::Critical),
+            ]
+        );
+        let disk = &doc.components[0];
+        assert_eq!(disk.raw_status, "warn");
+        assert_eq!(disk.reason.as_deref(), Some("disk nearly full"));
+        assert_eq!(disk.since.as_deref(), Some("2030-02-01T10:00:01Z"));
+        assert_eq!(doc.components[2].raw_status, "FAIL");
+        assert_eq!(doc.components[2].reason.as_deref(), Some("broker gone"));
+        let readings: Vec<_> = doc
+            .observations
+            .iter()
+            .map(|o| (o.label.as_str(), o.value, o.unit.as_str()))
+            .collect();
+        assert_eq!(
+            readings,
+            [
+                ("disk:utilization#1", 91.0, "percent"),
+                ("disk:utilization#2", 40.0, "percent"),
+                ("postgres:responseTime", 12.5, "ms"),
+            ]
+        );
+    }
+
+    #[test]
+    fn detected_without_the_media_type() {
+        let doc = read("application/json", 200, CURRENT);
+        assert_eq!(doc.format, Format::HealthJson);
+        let doc = doc_plain(r#"{"status":"warn"}"#);
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::HealthJson, Health::Warning)
+        );
+    }
+
+    fn doc_plain(body: &str) -> HealthDoc {
+        read("application/json", 200, body)
+    }
+
+    #[test]
+    fn aliases_and_fail_with_output() {
+        let doc = read(
+            "application/health+json",
+            503,
+            r#"{"status":"error","releaseId":"2.0.0-rc1","output":"cannot reach\r\n ledger"}"#,
+        );
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(doc.version.as_deref(), Some("2.0.0-rc1"));
+        assert_eq!(doc.reason.as_deref(), Some("cannot reach ledger"));
+        let doc = doc_plain(r#"{"status":"up","serviceId":"x"}"#);
+        assert_eq!((doc.format, doc.health), (Format::HealthJson, Health::Ok));
+    }
+
+    #[test]
+    fn legacy_details_release_id_and_metric_fields() {
+        let doc = doc_plain(
+            r#"{"status":"warn","releaseID":"0.9","serviceID":"legacy",
+                "details":{"cache:hitRatio":[{"status":"warn","metricValue":0.4,"metricUnit":"ratio",
+                           "time":"2029-12-31T23:59:59Z"}]}}"#,
+        );
+        assert_eq!(doc.format, Format::HealthJson);
+        assert_eq!(doc.health, Health::Warning);
+        assert_eq!(doc.version.as_deref(), Some("0.9"));
+        assert_eq!(doc.components.len(), 1);
+        assert_eq!(doc.components[0].name, "cache:hitRatio");
+        assert_eq!(doc.components[0].health, Health::Warning);
+        assert_eq!(doc.observations[0].label, "cache:hitRatio");
+        assert_eq!(doc.observations[0].unit, "ratio");
+    }
+
+    #[test]
+    fn maikai_object_per_key() {
+        let doc = read(
+            "application/health+json",
+            503,
+            r#"{"details":{"ledger:lag":{"status":"fail","metricValue":42,"metricUnit":"s",
+                 "time":"2031-05-05T05:05:05Z"},
+               "ledger:ok":{"status":"pass","metricValue":"fine","metricUnit":"mood"}},
+               "status":"fail"}"#,
+        );
+        assert_eq!(doc.format, Format::HealthJson);
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(doc.version, None);
+        let found: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(
+            found,
+            [("ledger:lag", Health::Critical), ("ledger:ok", Health::Ok)]
+        );
+        assert_eq!(
+            doc.components[0].since.as_deref(),
+            Some("2031-05-05T05:05:05Z")
+        );
+        // Only numeric readings are observations.
+        assert_eq!(doc.observations.len(), 1);
+        // Auto-detected from the body alone as well.
+        let plain = super::super::interpret(
+            Some("application/json"),
+            200,
+            br#"{"status":"ok","details":{"a:b":{"status":"warn"}}}"#,
+            FormatChoice::Auto,
+        );
+        let Interpretation::Doc(plain) = plain else {
+            panic!("{plain:?}")
+        };
+        assert_eq!(plain.format, Format::HealthJson);
+        assert_eq!(plain.components[0].health, Health::Warning);
+    }
+
+    #[test]
+    fn unknown_words_are_unknown() {
+        let doc = read(
+            "application/health+json",
+            200,
+            r#"{"status":"pass","checks":{"x":[{"status":"meh"}],"y":[]}}"#,
+        );
+        assert_eq!(doc.components[0].health, Health::Unknown);
+        assert_eq!(doc.components[1].health, Health::Unknown);
+    }
+}

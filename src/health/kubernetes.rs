@@ -1,0 +1,204 @@
+//! Kubernetes API server `/healthz`, `/livez`, `/readyz` (k8s.io/apiserver healthz) and etcd's
+//! `/livez`/`/readyz`, all `text/plain`:
+//!
+//! * pass: `ok`; with `?verbose`, lines `[+]<name> ok` (`[+]<name> excluded: ok`) and a last
+//!   line `<endpoint> check passed` (etcd ends with a bare `ok`);
+//! * fail: HTTP 500 and `[-]<name> failed: <reason>` lines, last line `<endpoint> check failed`;
+//! * a single check (`/livez/<name>`): `ok`, or 500 `internal server error: <err>`.
+//!
+//! The HTTP code is the verdict Kubernetes documents, so a 5xx makes the document Critical.
+
+use super::{Component, Ctx, Format, Health, HealthDoc, fold};
+
+pub(super) fn parse(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
+    let text = text.trim();
+    let server_error = ctx.http_status >= 500;
+    if text.eq_ignore_ascii_case("ok") {
+        let health = if server_error {
+            Health::Critical
+        } else {
+            Health::Ok
+        };
+        return Ok(HealthDoc::new(
+            Format::Kubernetes,
+            health,
+            Some(text.into()),
+        ));
+    }
+    if let Some(error) = strip_prefix_ignore_case(text, "internal server error:")
+        && server_error
+        && !text.contains('\n')
+    {
+        let mut doc = HealthDoc::new(
+            Format::Kubernetes,
+            Health::Critical,
+            Some("internal server error".into()),
+        );
+        doc.reason = fold(error);
+        return Ok(doc);
+    }
+
+    let mut components = Vec::new();
+    let mut summary: Option<(&str, Health)> = None;
+    let mut warnings = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("[+]") {
+            components.push(check_line(rest, Health::Ok, "[+]"));
+        } else if let Some(rest) = line.strip_prefix("[-]") {
+            components.push(check_line(rest, Health::Critical, "[-]"));
+        } else if line.ends_with(" check passed") || line.eq_ignore_ascii_case("ok") {
+            summary = Some((line, Health::Ok));
+        } else if line.ends_with(" check failed") {
+            summary = Some((line, Health::Critical));
+        } else if let Some(warning) = line.strip_prefix("warn:") {
+            warnings.push(warning.trim());
+        }
+    }
+    if components.is_empty() && summary.is_none() {
+        return Err("no `ok`, no `[+]`/`[-]` check lines and no `check passed/failed` line".into());
+    }
+    let failing = components.iter().any(|c| c.health == Health::Critical);
+    let health = match summary {
+        _ if server_error || failing => Health::Critical,
+        Some((_, health)) => health,
+        None => Health::Ok,
+    };
+    let mut doc = HealthDoc::new(
+        Format::Kubernetes,
+        health,
+        summary.map(|(line, _)| line.into()),
+    );
+    doc.components = components;
+    doc.reason = fold(&warnings.join("; "));
+    Ok(doc)
+}
+
+/// `name ok`, `name excluded: ok` or `name failed: reason` after the `[+]`/`[-]` marker.
+fn check_line(rest: &str, health: Health, marker: &str) -> Component {
+    let rest = rest.trim();
+    let (name, said) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let said = said.trim();
+    let mut component = Component::new(name, health, marker);
+    if health != Health::Ok {
+        let reason = said.strip_prefix("failed:").unwrap_or(said);
+        component.reason = fold(reason);
+    } else if !said.is_empty() && !said.eq_ignore_ascii_case("ok") {
+        component.reason = fold(said);
+    }
+    component
+}
+
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| text.get(prefix.len()..))
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some("text/plain; charset=utf-8"),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn plain_ok() {
+        let doc = read(200, "ok");
+        assert_eq!((doc.format, doc.health), (Format::Kubernetes, Health::Ok));
+        assert_eq!(doc.raw_status.as_deref(), Some("ok"));
+        assert!(doc.components.is_empty());
+        let doc = super::super::interpret(Some("text/plain"), 500, b"ok", FormatChoice::Auto);
+        assert!(matches!(
+            doc,
+            Interpretation::Doc(HealthDoc {
+                health: Health::Critical,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn verbose_pass_with_slashes_and_exclusions() {
+        let doc = read(
+            200,
+            "[+]ping ok\n[+]poststarthook/rbac/warmup ok\n[+]informer-sync excluded: ok\nwarn: some health checks cannot be excluded: nope\nlivez check passed\n",
+        );
+        assert_eq!((doc.format, doc.health), (Format::Kubernetes, Health::Ok));
+        assert_eq!(doc.raw_status.as_deref(), Some("livez check passed"));
+        let names: Vec<_> = doc.components.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["ping", "poststarthook/rbac/warmup", "informer-sync"]
+        );
+        assert!(
+            doc.components
+                .iter()
+                .all(|c| c.health == Health::Ok && c.raw_status == "[+]")
+        );
+        assert_eq!(doc.components[2].reason.as_deref(), Some("excluded: ok"));
+        assert_eq!(
+            doc.reason.as_deref(),
+            Some("some health checks cannot be excluded: nope")
+        );
+    }
+
+    #[test]
+    fn verbose_failure() {
+        let doc = read(
+            500,
+            "[+]ping ok\n[-]etcd-readiness failed: reason withheld\n[+]shutdown ok\nreadyz check failed\n",
+        );
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::Kubernetes, Health::Critical)
+        );
+        let bad = &doc.components[1];
+        assert_eq!(
+            (bad.name.as_str(), bad.health, bad.raw_status.as_str()),
+            ("etcd-readiness", Health::Critical, "[-]")
+        );
+        assert_eq!(bad.reason.as_deref(), Some("reason withheld"));
+    }
+
+    #[test]
+    fn failed_summary_alone_or_500_is_critical() {
+        assert_eq!(
+            read(200, "[+]a ok\nhealthz check failed").health,
+            Health::Critical
+        );
+        assert_eq!(read(500, "[+]a ok\n[+]b ok").health, Health::Critical);
+    }
+
+    #[test]
+    fn etcd_style_and_single_check_error() {
+        let doc_ok = read(200, "[+]serializable_read ok\n[+]data_corruption ok\nok\n");
+        assert_eq!(
+            (doc_ok.format, doc_ok.health),
+            (Format::Kubernetes, Health::Ok)
+        );
+        assert_eq!(doc_ok.components.len(), 2);
+        let single = read(
+            500,
+            "internal server error: etcd client connection not yet established",
+        );
+        assert_eq!(
+            (single.format, single.health),
+            (Format::Kubernetes, Health::Critical)
+        );
+        assert_eq!(
+            single.reason.as_deref(),
+            Some("etcd client connection not yet established")
+        );
+    }
+}

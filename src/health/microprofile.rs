@@ -1,0 +1,145 @@
+//! MicroProfile Health: 2.0+ `{"status": "UP|DOWN", "checks": [{"name", "status", "data"?}]}`;
+//! 1.0 used `outcome` at the top and `state` in each check. Quarkus serves the same.
+
+use serde_json::{Map, Value};
+
+use super::{Component, Format, HealthDoc, field, first_field, object, reason_in, text_of, words};
+
+/// Keys in a check's `data` that explain a failure (`rootCause` is in the spec's example).
+const DATA_REASONS: &[&str] = &[
+    "rootCause",
+    "cause",
+    "error",
+    "exception",
+    "message",
+    "reason",
+];
+
+/// A `checks` array of named checks with a `status` (2.0+) or `outcome` (1.0) at the top.
+pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+    let Some(Value::Array(checks)) = obj.get("checks") else {
+        return false;
+    };
+    (obj.contains_key("status") || obj.contains_key("outcome"))
+        && checks.iter().all(|check| {
+            check
+                .as_object()
+                .is_some_and(|check| check.contains_key("name") && !check.contains_key("id"))
+        })
+}
+
+pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
+    let obj = object(value)?;
+    let raw = first_field(obj, &["status", "outcome"])
+        .and_then(text_of)
+        .ok_or("no `status` (or 1.0 `outcome`) field")?;
+    let checks = field(obj, "checks")
+        .and_then(Value::as_array)
+        .ok_or("no `checks` array")?;
+    let mut doc = HealthDoc::new(Format::MicroProfile, words::up_down(&raw), Some(raw));
+    for (index, check) in checks.iter().filter_map(Value::as_object).enumerate() {
+        let name = field(check, "name")
+            .and_then(text_of)
+            .unwrap_or_else(|| format!("check #{}", index + 1));
+        let raw = first_field(check, &["status", "state"])
+            .and_then(text_of)
+            .unwrap_or_default();
+        let mut component = Component::new(name, words::up_down(&raw), raw);
+        component.reason = field(check, "data")
+            .and_then(Value::as_object)
+            .and_then(|data| reason_in(data, DATA_REASONS));
+        doc.components.push(component);
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some("application/json"),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn v2_up_with_data() {
+        let doc = read(
+            200,
+            r#"{"status":"UP","checks":[{"name":"pool","status":"UP","data":{"size":8,"mode":"x"}}]}"#,
+        );
+        assert_eq!((doc.format, doc.health), (Format::MicroProfile, Health::Ok));
+        assert_eq!(doc.components.len(), 1);
+        assert_eq!(doc.components[0].name, "pool");
+        assert_eq!(doc.components[0].reason, None);
+    }
+
+    #[test]
+    fn v2_down_with_root_cause() {
+        let doc = read(
+            500,
+            r#"{"status":"DOWN","checks":[
+            {"name":"org.acme.LedgerCheck","status":"DOWN","data":{"rootCause":"socket\nclosed"}},
+            {"name":"other","status":"UP"}]}"#,
+        );
+        assert_eq!(doc.format, Format::MicroProfile);
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(doc.components[0].name, "org.acme.LedgerCheck");
+        assert_eq!(doc.components[0].health, Health::Critical);
+        assert_eq!(doc.components[0].raw_status, "DOWN");
+        assert_eq!(doc.components[0].reason.as_deref(), Some("socket closed"));
+        assert_eq!(doc.components[1].health, Health::Ok);
+        assert_eq!(doc.version, None);
+    }
+
+    #[test]
+    fn empty_checks_down() {
+        let doc = read(503, r#"{"status":"DOWN","checks":[]}"#);
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::MicroProfile, Health::Critical)
+        );
+        assert!(doc.components.is_empty());
+    }
+
+    #[test]
+    fn v1_outcome_and_state() {
+        let doc = read(
+            503,
+            r#"{"outcome":"DOWN","checks":[{"name":"alpha","state":"DOWN","data":{"k":"v"}},{"name":"beta","state":"UP"}]}"#,
+        );
+        assert_eq!(doc.format, Format::MicroProfile);
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(doc.raw_status.as_deref(), Some("DOWN"));
+        let found: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(found, [("alpha", Health::Critical), ("beta", Health::Ok)]);
+        let doc = super::super::interpret(
+            None,
+            200,
+            br#"{"outcome":"UP","checks":[]}"#,
+            FormatChoice::Auto,
+        );
+        assert!(
+            matches!(
+                doc,
+                Interpretation::Doc(HealthDoc {
+                    format: Format::MicroProfile,
+                    health: Health::Ok,
+                    ..
+                })
+            ),
+            "{doc:?}"
+        );
+    }
+}

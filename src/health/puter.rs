@@ -1,0 +1,256 @@
+//! HeyPuter/puter `GET /healthcheck`: `{"ok": bool, "failed"?: [names], "degraded"?: [names]}`.
+//!
+//! `ok:false` is Critical whatever the HTTP status (servers before 26.05 answer it with 200);
+//! 207, or a `degraded` list, is Warning; `failed` names are Critical components and `degraded`
+//! names Warning ones. `draining` in `failed` is the prepare-shutdown state: it is reported as a
+//! maintenance component, and when it is the only failure the document's state is Maintenance.
+//! The boot-order fallback body, plain text `ok`, is detected as Kubernetes in automatic mode
+//! (the two are the same word); forcing `puter` reads it as Puter.
+
+use serde_json::{Map, Value};
+
+use super::{Component, Ctx, Format, Health, HealthDoc, field, object};
+
+const DRAINING: &str = "draining";
+
+/// An object whose keys are only `ok` (a boolean, required), `failed` and `degraded` (arrays of
+/// strings).
+pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+    matches!(obj.get("ok"), Some(Value::Bool(_)))
+        && obj.iter().all(|(key, value)| match key.as_str() {
+            "ok" => true,
+            "failed" | "degraded" => value
+                .as_array()
+                .is_some_and(|items| items.iter().all(Value::is_string)),
+            _ => false,
+        })
+}
+
+pub(super) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
+    let obj = object(value)?;
+    let Some(Value::Bool(ok)) = field(obj, "ok") else {
+        return Err("no boolean `ok` field".into());
+    };
+    let failed = names(obj, "failed");
+    let degraded = names(obj, "degraded");
+
+    let mut components = Vec::with_capacity(failed.len() + degraded.len());
+    for name in &failed {
+        let health = if name == DRAINING {
+            Health::Maintenance
+        } else {
+            Health::Critical
+        };
+        components.push(Component::new(name.clone(), health, "failed"));
+    }
+    for name in &degraded {
+        components.push(Component::new(name.clone(), Health::Warning, "degraded"));
+    }
+
+    let draining = failed.iter().any(|name| name == DRAINING);
+    let health = if *ok {
+        if ctx.http_status == 207 || !degraded.is_empty() {
+            Health::Warning
+        } else {
+            Health::Ok
+        }
+    } else if draining && failed.iter().all(|name| name == DRAINING) {
+        Health::Maintenance
+    } else {
+        Health::Critical
+    };
+    let mut doc = HealthDoc::new(Format::Puter, health, Some(format!("ok:{ok}")));
+    doc.components = components;
+    if draining {
+        doc.maintenance = Some(DRAINING.into());
+    }
+    Ok(doc)
+}
+
+/// The fallback answer when the health service is missing: `ok` as plain text.
+pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
+    let word = text.trim();
+    if word.eq_ignore_ascii_case("ok") {
+        Ok(HealthDoc::new(Format::Puter, Health::Ok, Some(word.into())))
+    } else {
+        Err("plain-text body other than `ok`".into())
+    }
+}
+
+/// The strings in the array under `key` (non-strings are written as JSON).
+fn names(obj: &Map<String, Value>, key: &str) -> Vec<String> {
+    field(obj, key)
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| match item {
+                    Value::String(name) => name.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some("application/json; charset=utf-8"),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    fn names(doc: &HealthDoc) -> Vec<(&str, Health)> {
+        doc.components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect()
+    }
+
+    #[test]
+    fn healthy() {
+        let doc = read(200, r#"{"ok":true}"#);
+        assert_eq!(doc.format, Format::Puter);
+        assert_eq!(doc.health, Health::Ok);
+        assert_eq!(doc.raw_status.as_deref(), Some("ok:true"));
+        assert!(doc.components.is_empty());
+        assert_eq!(doc.version, None);
+        assert_eq!(doc.maintenance, None);
+    }
+
+    #[test]
+    fn failures_with_503_are_critical_components() {
+        let doc = read(503, r#"{"ok":false,"failed":["db-ping","ws-attached"]}"#);
+        assert_eq!(doc.format, Format::Puter);
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(
+            names(&doc),
+            [
+                ("db-ping", Health::Critical),
+                ("ws-attached", Health::Critical)
+            ]
+        );
+        assert_eq!(doc.components[0].raw_status, "failed");
+    }
+
+    #[test]
+    fn ok_false_with_200_is_still_critical() {
+        // Puter before 26.05 answered failures with 200.
+        let doc = read(200, r#"{"ok":false,"failed":["thumbs-ping"]}"#);
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(names(&doc), [("thumbs-ping", Health::Critical)]);
+    }
+
+    #[test]
+    fn demoted_failures_with_207_are_warning() {
+        let doc = read(207, r#"{"ok":true,"degraded":["cache-ping"]}"#);
+        assert_eq!(doc.health, Health::Warning);
+        assert_eq!(names(&doc), [("cache-ping", Health::Warning)]);
+        assert_eq!(doc.components[0].raw_status, "degraded");
+        // 207 alone is a warning too.
+        assert_eq!(
+            super::parse(
+                &serde_json::json!({"ok": true}),
+                &crate::health::Ctx {
+                    http_status: 207,
+                    media_type: None
+                }
+            )
+            .map(|d| d.health),
+            Ok(Health::Warning)
+        );
+    }
+
+    #[test]
+    fn mixed_failed_and_degraded() {
+        let doc = read(
+            503,
+            r#"{"ok":false,"failed":["ws-attached"],"degraded":["db-ping"]}"#,
+        );
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(
+            names(&doc),
+            [
+                ("ws-attached", Health::Critical),
+                ("db-ping", Health::Warning)
+            ]
+        );
+    }
+
+    #[test]
+    fn draining_is_maintenance() {
+        let doc = read(503, r#"{"ok":false,"failed":["draining"]}"#);
+        assert_eq!(doc.format, Format::Puter);
+        assert_eq!(doc.health, Health::Maintenance);
+        assert_eq!(doc.maintenance.as_deref(), Some("draining"));
+        assert_eq!(names(&doc), [("draining", Health::Maintenance)]);
+
+        let doc = super::super::interpret(
+            None,
+            503,
+            br#"{"ok":false,"failed":["loop-stale","draining"]}"#,
+            FormatChoice::Auto,
+        );
+        let Interpretation::Doc(doc) = doc else {
+            panic!()
+        };
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(doc.maintenance.as_deref(), Some("draining"));
+    }
+
+    #[test]
+    fn plain_ok_fallback() {
+        // Automatic detection calls the bare word Kubernetes (same meaning); forcing Puter works.
+        let auto = interpret(
+            Some("text/html; charset=utf-8"),
+            200,
+            b"ok",
+            FormatChoice::Auto,
+        );
+        let Interpretation::Doc(auto) = auto else {
+            panic!("{auto:?}")
+        };
+        assert_eq!((auto.format, auto.health), (Format::Kubernetes, Health::Ok));
+        let forced = interpret(
+            Some("text/html; charset=utf-8"),
+            200,
+            b"ok",
+            FormatChoice::Forced(Format::Puter),
+        );
+        let Interpretation::Doc(forced) = forced else {
+            panic!("{forced:?}")
+        };
+        assert_eq!((forced.format, forced.health), (Format::Puter, Health::Ok));
+    }
+
+    #[test]
+    fn extra_keys_are_not_puter() {
+        let doc = read(200, r#"{"ok":true,"version":"9.1"}"#);
+        assert_eq!(doc.format, Format::Generic);
+        assert_eq!(doc.health, Health::Ok);
+        assert_eq!(doc.version.as_deref(), Some("9.1"));
+    }
+
+    #[test]
+    fn rate_limit_body_is_unrecognised() {
+        let out = interpret(
+            Some("application/json"),
+            429,
+            br#"{"error":"Slow down.","code":"too_many_requests"}"#,
+            FormatChoice::Auto,
+        );
+        assert!(
+            matches!(&out, Interpretation::Unrecognised(why) if why.contains("Slow down.")),
+            "{out:?}"
+        );
+    }
+}

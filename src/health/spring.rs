@@ -1,0 +1,367 @@
+//! Spring Boot Actuator `health`, every shape:
+//!
+//! * 2.2+ (v3): children under `components`, to any depth; leaf data under `details`.
+//! * 2.0-2.1 (v2): children under `details`, mixed with plain data; a `details` value that is an
+//!   object with a `status` is a child.
+//! * 1.x: children are sibling keys of `status`, mixed with flattened data.
+//!
+//! One walker reads all three: a node's children are the objects carrying a `status` found
+//! under `components`, under `details`, or next to its own `status`. UP is Ok, DOWN Critical,
+//! OUT_OF_SERVICE Maintenance, UNKNOWN and custom codes Unknown. There is no service version
+//! (a component's `details.version` is a dependency's).
+
+use serde_json::{Map, Value};
+
+use super::{Component, Format, HealthDoc, MAX_DEPTH, field, object, reason_in, text_of, words};
+
+const CONTAINERS: [&str; 2] = ["components", "details"];
+
+/// 2.2+: a status and a `components` object.
+pub(super) fn looks_like_v3(obj: &Map<String, Value>) -> bool {
+    status_of(obj).is_some() && obj.get("components").is_some_and(Value::is_object)
+}
+
+/// 1.x and 2.0-2.1: an upper-case status (Spring writes its codes in capitals) that is one of
+/// Spring's words or comes with child objects carrying statuses; or the root `groups` list.
+pub(super) fn looks_like_legacy(obj: &Map<String, Value>) -> bool {
+    let Some(status) = status_of(obj) else {
+        return false;
+    };
+    if obj.get("groups").is_some_and(Value::is_array) {
+        return true;
+    }
+    let upper = status.chars().any(char::is_alphabetic) && !status.chars().any(char::is_lowercase);
+    upper
+        && (matches!(
+            words::normalise(&status).as_str(),
+            "up" | "down" | "outofservice" | "unknown"
+        ) || has_children(obj))
+}
+
+pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
+    let obj = object(value)?;
+    let raw = status_of(obj).ok_or("no `status` field")?;
+    let mut doc = HealthDoc::new(Format::SpringBoot, words::spring(&raw), Some(raw));
+    doc.components = children(obj, 1);
+    doc.reason = reason(obj);
+    Ok(doc)
+}
+
+/// A node's status code: a string, or `{"code": ...}` as some serialisers write `Status`.
+fn status_of(obj: &Map<String, Value>) -> Option<String> {
+    match obj.get("status")? {
+        Value::Object(status) => status.get("code").and_then(text_of),
+        other => text_of(other),
+    }
+}
+
+fn is_node(value: &Value) -> Option<&Map<String, Value>> {
+    value.as_object().filter(|obj| status_of(obj).is_some())
+}
+
+fn has_children(obj: &Map<String, Value>) -> bool {
+    obj.iter().any(|(key, value)| {
+        key != "status"
+            && (is_node(value).is_some()
+                || (CONTAINERS.contains(&key.as_str())
+                    && value
+                        .as_object()
+                        .is_some_and(|container| container.values().any(|v| is_node(v).is_some()))))
+    })
+}
+
+/// The child nodes of `obj` (see the module documentation), depth-limited.
+fn children(obj: &Map<String, Value>, depth: usize) -> Vec<Component> {
+    if depth > MAX_DEPTH {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (key, value) in obj {
+        if key == "status" {
+            continue;
+        }
+        if let Some(child) = is_node(value) {
+            out.push(node(key, child, depth));
+        } else if CONTAINERS.contains(&key.as_str())
+            && let Some(container) = value.as_object()
+        {
+            for (name, value) in container {
+                if let Some(child) = is_node(value) {
+                    out.push(node(name, child, depth));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn node(name: &str, obj: &Map<String, Value>, depth: usize) -> Component {
+    let raw = status_of(obj).unwrap_or_default();
+    let mut component = Component::new(name, words::spring(&raw), raw);
+    component.reason = reason(obj);
+    component.children = children(obj, depth + 1);
+    component
+}
+
+/// `details.error` (what Spring writes for an indicator that threw), or the flattened 1.x
+/// `error`, or the node's `description`.
+fn reason(obj: &Map<String, Value>) -> Option<String> {
+    const KEYS: &[&str] = &["error", "exception", "message", "reason"];
+    field(obj, "details")
+        .and_then(Value::as_object)
+        .and_then(|details| reason_in(details, KEYS))
+        .or_else(|| reason_in(obj, KEYS))
+        .or_else(|| reason_in(obj, &["description"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{
+        Component, Format, FormatChoice, Health, HealthDoc, Interpretation, interpret,
+    };
+
+    fn read(content_type: &str, status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some(content_type),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    fn tree(components: &[Component]) -> Vec<String> {
+        let mut out = Vec::new();
+        for c in components {
+            out.push(format!("{}={:?}", c.name, c.health));
+            for child in tree(&c.children) {
+                out.push(format!("{}/{child}", c.name));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn anonymous_summary() {
+        let doc = read(
+            "application/vnd.spring-boot.actuator.v3+json",
+            200,
+            r#"{"status":"UP"}"#,
+        );
+        assert_eq!((doc.format, doc.health), (Format::SpringBoot, Health::Ok));
+        let doc = super::super::interpret(
+            Some("application/json"),
+            503,
+            br#"{"status":"DOWN"}"#,
+            FormatChoice::Auto,
+        );
+        let Interpretation::Doc(doc) = doc else {
+            panic!()
+        };
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::SpringBoot, Health::Critical)
+        );
+        assert_eq!(doc.raw_status.as_deref(), Some("DOWN"));
+        assert!(doc.components.is_empty());
+    }
+
+    #[test]
+    fn v3_nested_components() {
+        let body = r#"{
+          "status": "DOWN",
+          "groups": ["liveness", "readiness"],
+          "components": {
+            "queues": {"status": "DOWN", "components": {
+                "eu-west": {"status": "UP", "details": {"version": "4.2"}},
+                "eu-north": {"status": "DOWN", "details": {"error": "java.net.ConnectException: refused\n\tat x"}}
+            }},
+            "jdbc": {"status": "UP", "details": {"database": "Maria", "validationQuery": "isValid()"}},
+            "ping": {"status": "UNKNOWN"},
+            "custom": {"status": "FATAL", "description": "it broke"}
+          }
+        }"#;
+        let doc = read("application/vnd.spring-boot.actuator.v3+json", 503, body);
+        assert_eq!(doc.format, Format::SpringBoot);
+        assert_eq!(doc.health, Health::Critical);
+        assert_eq!(
+            doc.version, None,
+            "a dependency's version is not the service's"
+        );
+        assert_eq!(
+            tree(&doc.components),
+            [
+                "custom=Unknown",
+                "jdbc=Ok",
+                "ping=Unknown",
+                "queues=Critical",
+                "queues/eu-north=Critical",
+                "queues/eu-west=Ok",
+            ]
+        );
+        assert_eq!(doc.components[0].reason.as_deref(), Some("it broke"));
+        assert_eq!(doc.components[0].raw_status, "FATAL");
+        let north = &doc.components[3].children[0];
+        assert_eq!(
+            north.reason.as_deref(),
+            Some("java.net.ConnectException: refused at x")
+        );
+        // Detected from the shape too.
+        let plain = super::super::interpret(
+            Some("application/json"),
+            503,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        );
+        assert!(matches!(
+            plain,
+            Interpretation::Doc(HealthDoc {
+                format: Format::SpringBoot,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn v2_details_mix_children_and_data() {
+        let body = r#"{"status":"DOWN","details":{"note":"hi",
+            "outer":{"status":"DOWN","details":{"flag":true,
+                "inner-a":{"status":"UP"},
+                "inner-b":{"status":"DOWN","details":{"error":"no route"}}}},
+            "other":{"status":"UP","details":{"count":3}}}}"#;
+        let doc = read("application/vnd.spring-boot.actuator.v2+json", 503, body);
+        assert_eq!(doc.format, Format::SpringBoot);
+        assert_eq!(
+            tree(&doc.components),
+            [
+                "other=Ok",
+                "outer=Critical",
+                "outer/inner-a=Ok",
+                "outer/inner-b=Critical"
+            ]
+        );
+        assert_eq!(
+            doc.components[1].children[1].reason.as_deref(),
+            Some("no route")
+        );
+        let plain = super::super::interpret(
+            Some("application/json"),
+            503,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        );
+        assert!(matches!(
+            plain,
+            Interpretation::Doc(HealthDoc {
+                format: Format::SpringBoot,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn v1_sibling_children() {
+        let body = r#"{"status":"DOWN","hello":"there",
+            "mail":{"status":"DOWN","host":"smtp.test","error":"auth failed",
+                "primary":{"status":"UP"},"secondary":{"status":"DOWN","x":1}},
+            "disk":{"status":"UP","free":123}}"#;
+        let doc = read(
+            "application/vnd.spring-boot.actuator.v1+json;charset=UTF-8",
+            503,
+            body,
+        );
+        assert_eq!(doc.format, Format::SpringBoot);
+        assert_eq!(
+            tree(&doc.components),
+            [
+                "disk=Ok",
+                "mail=Critical",
+                "mail/primary=Ok",
+                "mail/secondary=Critical"
+            ]
+        );
+        assert_eq!(doc.components[1].reason.as_deref(), Some("auth failed"));
+        let plain = super::super::interpret(
+            Some("application/json"),
+            503,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        );
+        assert!(matches!(
+            plain,
+            Interpretation::Doc(HealthDoc {
+                format: Format::SpringBoot,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn out_of_service_is_maintenance() {
+        let doc = read(
+            "application/json",
+            503,
+            r#"{"status":"OUT_OF_SERVICE","components":{"readinessState":{"status":"OUT_OF_SERVICE"}}}"#,
+        );
+        assert_eq!(doc.format, Format::SpringBoot);
+        assert_eq!(doc.health, Health::Maintenance);
+        assert_eq!(doc.maintenance.as_deref(), Some("OUT_OF_SERVICE"));
+        assert_eq!(doc.components[0].health, Health::Maintenance);
+        // A maintenance component under an UP root is reported as well.
+        let doc = super::super::interpret(
+            Some("application/json"),
+            200,
+            br#"{"status":"UP","components":{"ssl":{"status":"OUT_OF_SERVICE"}}}"#,
+            FormatChoice::Auto,
+        );
+        let Interpretation::Doc(doc) = doc else {
+            panic!()
+        };
+        assert_eq!(doc.health, Health::Ok);
+        assert_eq!(doc.maintenance.as_deref(), Some("ssl OUT_OF_SERVICE"));
+    }
+
+    #[test]
+    fn words_ignore_case_and_punctuation_when_forced() {
+        let doc = super::super::interpret(
+            None,
+            200,
+            br#"{"status":"out-of-service"}"#,
+            FormatChoice::Forced(Format::SpringBoot),
+        );
+        let Interpretation::Doc(doc) = doc else {
+            panic!()
+        };
+        assert_eq!(doc.health, Health::Maintenance);
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_at_the_limit() {
+        let mut body = String::from(r#"{"status":"UP"}"#);
+        for _ in 0..100 {
+            body = format!(r#"{{"status":"UP","components":{{"c":{body}}}}}"#);
+        }
+        // Past serde_json's recursion limit: malformed.
+        let out = interpret(
+            Some("application/json"),
+            200,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        );
+        assert!(matches!(out, Interpretation::Malformed(_)), "{out:?}");
+        let mut body = String::from(r#"{"status":"UP"}"#);
+        for _ in 0..60 {
+            body = format!(r#"{{"status":"UP","components":{{"c":{body}}}}}"#);
+        }
+        let doc = read("application/json", 200, &body);
+        let mut depth = 0;
+        let mut level = &doc.components;
+        while let Some(first) = level.first() {
+            depth += 1;
+            level = &first.children;
+        }
+        assert!(depth <= crate::health::MAX_DEPTH + 1, "{depth}");
+    }
+}

@@ -1,0 +1,133 @@
+//! Vert.x Health Checks: `{"checks": [{"id", "status": "UP|DOWN", "data"?, "checks"?: [...]}],
+//! "outcome": "UP|DOWN", "status"?: same}`; groups nest their own `checks`. A procedure that
+//! failed or timed out carries `data.cause`.
+
+use serde_json::{Map, Value};
+
+use super::{
+    Component, Format, HealthDoc, MAX_DEPTH, field, first_field, object, reason_in, text_of, words,
+};
+
+const DATA_REASONS: &[&str] = &["cause", "error", "message", "reason", "exception"];
+
+/// A `checks` array whose entries have an `id`, or `outcome` and `status` both at the top.
+pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+    let Some(Value::Array(checks)) = obj.get("checks") else {
+        return false;
+    };
+    let has_id = |check: &Value| check.as_object().is_some_and(|c| c.contains_key("id"));
+    if checks.iter().any(has_id) {
+        return true;
+    }
+    obj.contains_key("outcome")
+        && obj.contains_key("status")
+        && checks.iter().all(|check| {
+            check
+                .as_object()
+                .is_some_and(|c| !c.contains_key("name") && !c.contains_key("state"))
+        })
+}
+
+pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
+    let obj = object(value)?;
+    let raw = first_field(obj, &["status", "outcome"])
+        .and_then(text_of)
+        .ok_or("no `outcome` or `status` field")?;
+    let checks = field(obj, "checks")
+        .and_then(Value::as_array)
+        .ok_or("no `checks` array")?;
+    let mut doc = HealthDoc::new(Format::VertX, words::up_down(&raw), Some(raw));
+    doc.components = nodes(checks, 1);
+    doc.reason = field(obj, "data")
+        .and_then(Value::as_object)
+        .and_then(|data| reason_in(data, DATA_REASONS));
+    Ok(doc)
+}
+
+fn nodes(checks: &[Value], depth: usize) -> Vec<Component> {
+    if depth > MAX_DEPTH {
+        return Vec::new();
+    }
+    checks
+        .iter()
+        .filter_map(Value::as_object)
+        .enumerate()
+        .map(|(index, check)| {
+            let name = first_field(check, &["id", "name"])
+                .and_then(text_of)
+                .unwrap_or_else(|| format!("check #{}", index + 1));
+            let raw = first_field(check, &["status", "outcome"])
+                .and_then(text_of)
+                .unwrap_or_default();
+            let mut component = Component::new(name, words::up_down(&raw), raw);
+            component.reason = field(check, "data")
+                .and_then(Value::as_object)
+                .and_then(|data| reason_in(data, DATA_REASONS));
+            if let Some(Value::Array(children)) = field(check, "checks") {
+                component.children = nodes(children, depth + 1);
+            }
+            component
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+
+    fn read(status: u16, body: &str) -> HealthDoc {
+        match interpret(
+            Some("application/json;charset=UTF-8"),
+            status,
+            body.as_bytes(),
+            FormatChoice::Auto,
+        ) {
+            Interpretation::Doc(doc) => doc,
+            other => panic!("not a document: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn flat_down() {
+        let doc = read(
+            503,
+            r#"{"checks":[{"id":"first","status":"UP"},
+            {"id":"second","status":"DOWN","data":{"cause":"Timeout","other":1}}],
+            "outcome":"DOWN","status":"DOWN"}"#,
+        );
+        assert_eq!((doc.format, doc.health), (Format::VertX, Health::Critical));
+        let found: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(found, [("first", Health::Ok), ("second", Health::Critical)]);
+        assert_eq!(doc.components[1].reason.as_deref(), Some("Timeout"));
+    }
+
+    #[test]
+    fn nested_groups() {
+        let doc = read(
+            503,
+            r#"{"checks":[{"id":"storage","status":"DOWN","checks":[
+              {"id":"s3","status":"UP"},{"id":"nfs","status":"DOWN"}]},
+            {"id":"cpu","status":"UP"}],"outcome":"DOWN"}"#,
+        );
+        assert_eq!((doc.format, doc.health), (Format::VertX, Health::Critical));
+        assert_eq!(doc.raw_status.as_deref(), Some("DOWN"));
+        let storage = &doc.components[0];
+        assert_eq!(storage.name, "storage");
+        let nested: Vec<_> = storage
+            .children
+            .iter()
+            .map(|c| (c.name.as_str(), c.health))
+            .collect();
+        assert_eq!(nested, [("s3", Health::Ok), ("nfs", Health::Critical)]);
+    }
+
+    #[test]
+    fn no_procedures() {
+        let doc = read(200, r#"{"checks":[],"outcome":"UP","status":"UP"}"#);
+        assert_eq!((doc.format, doc.health), (Format::VertX, Health::Ok));
+    }
+}
