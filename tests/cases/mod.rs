@@ -1,11 +1,14 @@
 //! One module per capability of the command line.
 
+mod components;
 mod concurrency;
 mod demo;
 mod docker;
 mod env;
 mod exit_codes;
+mod formats;
 mod output;
 mod thresholds;
 mod transport;
 mod usage;
+mod versions;

@@ -387,3 +387,65 @@ impl Run {
         self
     }
 }
+
+/// `application/json`, the Content-Type most health endpoints send.
+pub const JSON: &str = "application/json";
+
+/// Answers every request with `status`, a `Content-Type` of `content_type` (none when it is
+/// empty) and `body`.
+pub fn serve(
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+) -> impl Fn(Request, &mut TcpStream) + Send + Sync + use<> {
+    let content_type = content_type.to_string();
+    let body = body.to_vec();
+    move |_request, stream| {
+        let headers: &[(&str, &str)] = if content_type.is_empty() {
+            &[]
+        } else {
+            &[("Content-Type", &content_type)]
+        };
+        respond(stream, status, headers, &body);
+    }
+}
+
+/// Answers each request path (query string ignored) with its row of `(path, status,
+/// content type, body)`; any other path gets a 404.
+pub fn routes(
+    table: &[(&str, u16, &str, &str)],
+) -> impl Fn(Request, &mut TcpStream) + Send + Sync + use<> {
+    let table: Vec<(String, u16, String, Vec<u8>)> = table
+        .iter()
+        .map(|(path, status, content_type, body)| {
+            (
+                path.to_string(),
+                *status,
+                content_type.to_string(),
+                body.as_bytes().to_vec(),
+            )
+        })
+        .collect();
+    move |request, stream| {
+        let path = request.path.split('?').next().unwrap_or_default();
+        match table.iter().find(|(p, ..)| p == path) {
+            Some((_, status, content_type, body)) => respond(
+                stream,
+                *status,
+                &[("Content-Type", content_type.as_str())],
+                body,
+            ),
+            None => respond(stream, 404, &[], b"not found"),
+        }
+    }
+}
+
+/// Serves `body` with `status` and `content_type` on a fresh server and runs `healthprobe ARGS
+/// URL` against it once.
+pub fn probe(status: u16, content_type: &str, body: &str, args: &[&str]) -> Run {
+    let server = Server::start(serve(status, content_type, body.as_bytes()));
+    let url = server.url("/health");
+    let mut all = args.to_vec();
+    all.push(&url);
+    run(&all)
+}
