@@ -14,6 +14,7 @@ use serde_json_path::JsonPath;
 use crate::health::{Format, FormatChoice};
 use crate::pattern::Pattern;
 use crate::range::Range;
+use crate::rules::{Assertion, BodyRule, HeaderRule, Metric};
 use crate::statuses::StatusSet;
 use crate::version::VersionReq;
 
@@ -139,6 +140,45 @@ pub struct Options {
           default_value_t = false, num_args = 0, default_missing_value = "true")]
     pub same_version: bool,
 
+    /// Judge a number in the JSON body: 'LABEL=JSONPATH;WARN;CRIT[;UOM]' with Nagios ranges, also
+    /// emitted as perfdata (repeatable; one rule per line in the env var).
+    #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_METRIC",
+          value_delimiter = '\n', value_parser = parse_metric)]
+    pub metric: Vec<Metric>,
+
+    /// Require 'JSONPATH OP VALUE' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or
+    /// 'JSONPATH exists' / 'JSONPATH !exists'; failing is CRITICAL (repeatable).
+    #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_ASSERT",
+          value_delimiter = '\n', value_parser = parse_assert)]
+    pub assert: Vec<Assertion>,
+
+    /// Like --assert, but failing is WARNING (repeatable).
+    #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_ASSERT_WARN",
+          value_delimiter = '\n', value_parser = parse_assert_warn)]
+    pub assert_warn: Vec<Assertion>,
+
+    /// The response must have header NAME with a value matching REGEX ('NAME: REGEX'; repeatable).
+    #[arg(global = true, long, value_name = "'NAME: REGEX'", env = "HEALTHPROBE_EXPECT_HEADER",
+          value_delimiter = '\n', value_parser = parse_header_rule)]
+    pub expect_header: Vec<HeaderRule>,
+
+    /// The body must match REGEX, for plain-text endpoints (repeatable).
+    #[arg(global = true, long, value_name = "REGEX", env = "HEALTHPROBE_EXPECT_BODY",
+          value_delimiter = '\n', value_parser = parse_body_rule)]
+    pub expect_body: Vec<BodyRule>,
+
+    /// An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h).
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CERT_WARN", value_parser = parse_duration)]
+    pub cert_warn: Option<Duration>,
+
+    /// An HTTPS certificate with less validity left than this is CRITICAL.
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CERT_CRIT", value_parser = parse_duration)]
+    pub cert_crit: Option<Duration>,
+
+    /// Also trust the CA certificates in this PEM file (for private CAs).
+    #[arg(global = true, long, value_name = "FILE", env = "HEALTHPROBE_CACERT")]
+    pub cacert: Option<std::path::PathBuf>,
+
     /// Output format.
     #[arg(
         global = true,
@@ -218,6 +258,26 @@ fn parse_threshold(text: &str) -> Result<Threshold, String> {
         .map_err(|e| e.to_string())
 }
 
+fn parse_metric(text: &str) -> Result<Metric, String> {
+    Metric::parse(text, "--metric")
+}
+
+fn parse_assert(text: &str) -> Result<Assertion, String> {
+    Assertion::parse(text, "--assert")
+}
+
+fn parse_assert_warn(text: &str) -> Result<Assertion, String> {
+    Assertion::parse(text, "--assert-warn")
+}
+
+fn parse_header_rule(text: &str) -> Result<HeaderRule, String> {
+    HeaderRule::parse(text)
+}
+
+fn parse_body_rule(text: &str) -> Result<BodyRule, String> {
+    BodyRule::parse(text)
+}
+
 fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "auto" => Ok(FormatChoice::Auto),
@@ -243,7 +303,7 @@ fn parse_version_req(text: &str) -> Result<VersionReq, String> {
 }
 
 fn parse_json_path(text: &str) -> Result<JsonPath, String> {
-    JsonPath::parse(text).map_err(|e| format!("invalid JSONPath '{text}': {e}"))
+    crate::rules::parse_path(text.trim())
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {

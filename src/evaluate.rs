@@ -7,9 +7,11 @@
 
 use crate::cli::MaintenanceAs;
 use crate::health::{Component, Format, FormatChoice, Health, HealthDoc, Interpretation};
-use crate::observation::{Observation, Reading, Response, VersionFound};
+use crate::observation::{CertExpiry, Observation, Reading, Response, VersionFound};
 use crate::pattern::Pattern;
+use crate::perfdata::Perfdata;
 use crate::range::{Breach, Range, fmt_num, judge};
+use crate::rules::{Assertion, BodyRule, HeaderRule, Metric, RuleOutcome};
 use crate::statuses::StatusSet;
 use crate::verdict::{Status, worst};
 use crate::version::VersionReq;
@@ -27,6 +29,15 @@ pub struct Expectations {
     /// `None`: CRITICAL when the server answered 5xx, otherwise WARNING.
     pub maintenance: Option<MaintenanceAs>,
     pub version: Option<VersionReq>,
+    /// `--expect-header`, `--expect-body`, `--metric`, `--assert` and `--assert-warn`.
+    pub headers: Vec<HeaderRule>,
+    pub body: Vec<BodyRule>,
+    pub metrics: Vec<Metric>,
+    pub asserts: Vec<Assertion>,
+    pub assert_warns: Vec<Assertion>,
+    /// Remaining certificate validity below which an HTTPS target is WARNING / CRITICAL.
+    pub cert_warn: Option<std::time::Duration>,
+    pub cert_crit: Option<std::time::Duration>,
 }
 
 impl Default for Expectations {
@@ -40,6 +51,13 @@ impl Default for Expectations {
             components: ComponentRules::default(),
             maintenance: None,
             version: None,
+            headers: Vec::new(),
+            body: Vec::new(),
+            metrics: Vec::new(),
+            asserts: Vec::new(),
+            assert_warns: Vec::new(),
+            cert_warn: None,
+            cert_crit: None,
         }
     }
 }
@@ -71,6 +89,8 @@ pub struct Check {
     pub expected: String,
     /// One line saying what went wrong, or what was seen when all is well.
     pub reason: String,
+    /// The number this check measured, for Nagios perfdata.
+    pub perfdata: Option<Perfdata>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,9 +105,23 @@ pub enum CheckKind {
     RequiredComponent,
     Version,
     VersionSkew,
+    Header,
+    Body,
+    Metric,
+    Assertion,
+    Certificate,
 }
 
 impl CheckKind {
+    /// The rules a user adds on headers and body (`--expect-header`, `--expect-body`,
+    /// `--metric`, `--assert`, `--assert-warn`).
+    pub fn is_user_rule(self) -> bool {
+        matches!(
+            self,
+            CheckKind::Header | CheckKind::Body | CheckKind::Metric | CheckKind::Assertion
+        )
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             CheckKind::Transport => "transport",
@@ -100,6 +134,11 @@ impl CheckKind {
             CheckKind::RequiredComponent => "required-component",
             CheckKind::Version => "version",
             CheckKind::VersionSkew => "version-skew",
+            CheckKind::Header => "header",
+            CheckKind::Body => "body",
+            CheckKind::Metric => "metric",
+            CheckKind::Assertion => "assertion",
+            CheckKind::Certificate => "certificate",
         }
     }
 }
@@ -118,6 +157,7 @@ fn check(
         observed,
         expected,
         reason,
+        perfdata: None,
     }
 }
 
@@ -139,9 +179,29 @@ pub fn evaluate(
             failure.message.clone(),
         ));
     }
-    let Some(response) = &observation.response else {
-        return checks;
-    };
+    if let Some(response) = &observation.response {
+        response_checks(
+            observation,
+            response,
+            reading,
+            expect,
+            max_body,
+            &mut checks,
+        );
+    }
+    rule_checks(observation, reading, expect, &mut checks);
+    checks
+}
+
+/// Everything judged from a response that arrived, complete or not.
+fn response_checks(
+    observation: &Observation,
+    response: &Response,
+    reading: &Reading,
+    expect: &Expectations,
+    max_body: usize,
+    checks: &mut Vec<Check>,
+) {
     let document = match &reading.document {
         Some(Interpretation::Doc(doc)) => Some(doc),
         _ => None,
@@ -160,9 +220,7 @@ pub fn evaluate(
         ));
     }
     match &reading.document {
-        Some(Interpretation::Doc(doc)) => {
-            document_checks(doc, response.status, expect, &mut checks)
-        }
+        Some(Interpretation::Doc(doc)) => document_checks(doc, response.status, expect, checks),
         Some(Interpretation::Malformed(reason)) => checks.push(check(
             CheckKind::Document,
             Status::Critical,
@@ -200,7 +258,147 @@ pub fn evaluate(
     if let Some(requirement) = &expect.version {
         checks.push(version_check(&reading.version, requirement));
     }
-    checks
+    if let Some(found) = &reading.certificate {
+        checks.extend(certificate_check(found, expect));
+    }
+}
+
+/// The user's rules on headers and body. They are judged even when no complete response
+/// arrived, so that every rule is accounted for and every metric keeps its perfdata slot (`U`);
+/// such a rule is UNKNOWN (it could not be judged), and the transport failure that explains it
+/// is CRITICAL beside it.
+fn rule_checks(
+    observation: &Observation,
+    reading: &Reading,
+    expect: &Expectations,
+    checks: &mut Vec<Check>,
+) {
+    let response = observation.response.as_ref();
+    let complete = observation.failure.is_none() && response.is_some_and(|r| !r.body_capped);
+    let judged = |kind, outcome: RuleOutcome, unjudged: bool| {
+        let status = match outcome.breach {
+            Breach::None => Status::Ok,
+            _ if unjudged => Status::Unknown,
+            Breach::Warning => Status::Warning,
+            Breach::Critical => Status::Critical,
+        };
+        Check {
+            kind,
+            status,
+            subject: None,
+            observed: outcome.observed,
+            expected: outcome.expected,
+            reason: outcome.reason,
+            perfdata: outcome.perfdata,
+        }
+    };
+    for rule in &expect.headers {
+        let outcome = match response {
+            Some(response) => rule.evaluate(&response.headers),
+            None => RuleOutcome::unjudged(
+                rule.expectation(),
+                format!("header {} not checked: no response", rule.name),
+            ),
+        };
+        checks.push(judged(CheckKind::Header, outcome, response.is_none()));
+    }
+    let body = match response {
+        Some(response) if complete => Ok(response.body.as_slice()),
+        _ => Err(NO_COMPLETE_BODY),
+    };
+    for rule in &expect.body {
+        checks.push(judged(CheckKind::Body, rule.evaluate(body), !complete));
+    }
+    let json = reading.json.as_ref().map_err(String::as_str);
+    for metric in &expect.metrics {
+        checks.push(judged(CheckKind::Metric, metric.evaluate(json), !complete));
+    }
+    let asserts = expect.asserts.iter().map(|a| (a, Breach::Critical));
+    let warns = expect.assert_warns.iter().map(|a| (a, Breach::Warning));
+    for (assertion, severity) in asserts.chain(warns) {
+        let outcome = assertion.evaluate(json, severity);
+        checks.push(judged(CheckKind::Assertion, outcome, !complete));
+    }
+}
+
+/// Why a rule on the body could not be judged.
+pub const NO_COMPLETE_BODY: &str = "no complete body was received";
+
+const SECONDS_PER_DAY: f64 = 86_400.0;
+
+/// The certificate's remaining validity: judged against `--cert-warn` / `--cert-crit` and
+/// always recorded (OK without thresholds) with its days left as perfdata. A certificate whose
+/// dates cannot be read matters only when a threshold asked for them.
+fn certificate_check(found: &Result<CertExpiry, String>, expect: &Expectations) -> Option<Check> {
+    let days =
+        |d: Option<std::time::Duration>| d.map(|d| round_to(d.as_secs_f64() / SECONDS_PER_DAY, 2));
+    let (warn_days, crit_days) = (days(expect.cert_warn), days(expect.cert_crit));
+    let expected = [("warning", warn_days), ("critical", crit_days)]
+        .iter()
+        .filter_map(|(name, d)| d.map(|d| format!("{name} under {}d", fmt_num(d))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let expiry = match found {
+        Ok(expiry) => expiry,
+        Err(_) if warn_days.is_none() && crit_days.is_none() => return None,
+        Err(why) => {
+            return Some(check(
+                CheckKind::Certificate,
+                Status::Unknown,
+                "unreadable".into(),
+                expected,
+                format!("cannot read the certificate's expiry: {why}"),
+            ));
+        }
+    };
+    let left = expiry.days_left;
+    let until = crate::cert::format_utc(expiry.not_after);
+    let shown_left = fmt_num(round_to(left, 1));
+    let under = |limit: Option<f64>| limit.is_some_and(|limit| left < limit);
+    let (status, reason) = if left < 0.0 {
+        (Status::Critical, format!("certificate expired on {until}"))
+    } else if under(crit_days) {
+        (
+            Status::Critical,
+            format!(
+                "certificate expires in {shown_left} days ({until}), under the critical {}d",
+                fmt_num(crit_days.unwrap_or(0.0))
+            ),
+        )
+    } else if under(warn_days) {
+        (
+            Status::Warning,
+            format!(
+                "certificate expires in {shown_left} days ({until}), under the warning {}d",
+                fmt_num(warn_days.unwrap_or(0.0))
+            ),
+        )
+    } else {
+        (
+            Status::Ok,
+            format!("certificate valid for {shown_left} more days (until {until})"),
+        )
+    };
+    let perfdata = Perfdata {
+        warning: warn_days.map(Range::at_least),
+        critical: crit_days.map(Range::at_least),
+        ..Perfdata::new("cert_days", Some(fmt_num(round_to(left, 2))), "")
+    };
+    Some(Check {
+        perfdata: Some(perfdata),
+        ..check(
+            CheckKind::Certificate,
+            status,
+            format!("{shown_left} days"),
+            expected,
+            reason,
+        )
+    })
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
 }
 
 /// The state of a target: the worst of its checks.
@@ -476,6 +674,7 @@ mod tests {
                 body: b"{}".to_vec(),
                 body_capped: false,
                 time_to_headers: Duration::from_millis(millis),
+                peer_certificate: None,
             }),
             failure: None,
             elapsed: Duration::from_millis(millis),
@@ -492,6 +691,8 @@ mod tests {
         Reading {
             document: None,
             version: VersionFound::Missing("not read".into()),
+            json: Err("not read".into()),
+            certificate: None,
         }
     }
 

@@ -10,20 +10,20 @@ use crate::observation::VersionFound;
 /// Longest version string kept; a "version" longer than this is not one.
 const MAX_VERSION_CHARS: usize = 64;
 
-/// Finds the service version in `body`: at `path` when given, otherwise where the recognised
-/// health format keeps it, otherwise in a top-level `version` field (as a `/version` endpoint
-/// serves it).
+/// Finds the service version in a body (`json` is its JSON value, `None` when it is not JSON):
+/// at `path` when given, otherwise where the recognised health format keeps it, otherwise in a
+/// top-level `version` field (as a `/version` endpoint serves it).
 pub fn version(
-    body: &[u8],
+    json: Option<&Value>,
     path: Option<&JsonPath>,
     document: Option<&Interpretation>,
 ) -> VersionFound {
     let missing = |why: String| VersionFound::Missing(why);
     if let Some(path) = path {
-        let Ok(value) = serde_json::from_slice::<Value>(body) else {
+        let Some(value) = json else {
             return missing(format!("the body is not JSON, so {path} cannot apply"));
         };
-        let nodes = path.query(&value).all();
+        let nodes = path.query(value).all();
         return match nodes.as_slice() {
             [] => missing(format!("{path} matched nothing")),
             [node] => match scalar_text(node) {
@@ -38,9 +38,7 @@ pub fn version(
     {
         return VersionFound::Found(version);
     }
-    let top_level = serde_json::from_slice::<Value>(body)
-        .ok()
-        .and_then(|value| value.get("version").and_then(scalar_text));
+    let top_level = json.and_then(|value| value.get("version").and_then(scalar_text));
     match (top_level, document) {
         (Some(version), _) => VersionFound::Found(version),
         (None, Some(Interpretation::Doc(doc))) => missing(format!(
@@ -71,6 +69,12 @@ mod tests {
 
     fn path(text: &str) -> JsonPath {
         JsonPath::parse(text).unwrap()
+    }
+
+    /// `version` over a body given as bytes, read the way a run reads it.
+    fn version(body: &[u8], path: Option<&JsonPath>, doc: Option<&Interpretation>) -> VersionFound {
+        let json = serde_json::from_slice::<Value>(body).ok();
+        super::version(json.as_ref(), path, doc)
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the two process-wide promises: usage errors and panics end as UNKNOWN (exit 3, or 1 in Docker
 //! mode), never as clap's 2 (CRITICAL to Nagios, reserved to Docker) or Rust's 101.
 
+mod cert;
 mod cli;
 mod demo;
 mod evaluate;
@@ -12,13 +13,16 @@ mod extract;
 mod health;
 mod observation;
 mod pattern;
+mod perfdata;
 mod plan;
 mod probe;
 mod range;
 mod redact;
 mod report;
+mod rules;
 mod run;
 mod statuses;
+mod text;
 mod units;
 mod verdict;
 mod version;

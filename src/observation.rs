@@ -31,11 +31,14 @@ pub struct RequestSeen {
 pub struct Response {
     pub status: u16,
     pub version: String,
+    /// As received: secrets included, so that rules can match them. Renderers redact.
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
     /// The body was longer than `--max-body`; `body` holds only its first part.
     pub body_capped: bool,
     pub time_to_headers: Duration,
+    /// The server's leaf certificate (DER) on HTTPS.
+    pub peer_certificate: Option<Vec<u8>>,
 }
 
 /// The kinds of transport failure an operator needs to tell apart at a glance.
@@ -89,6 +92,18 @@ pub struct Reading {
     /// `None` when there was no body to read (no response, or a body over the cap).
     pub document: Option<crate::health::Interpretation>,
     pub version: VersionFound,
+    /// The body's JSON value for the `--metric` and `--assert` rules, or why there is none
+    /// ("no complete body was received", serde_json's reason).
+    pub json: Result<serde_json::Value, String>,
+    /// The server certificate's expiry on HTTPS, or why it could not be read.
+    pub certificate: Option<Result<CertExpiry, String>>,
+}
+
+/// When the server certificate expires, and how much of it was left when the probe ran.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CertExpiry {
+    pub not_after: i64,
+    pub days_left: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -73,6 +73,8 @@ pub struct ProbeOptions {
     pub connect_timeout: Duration,
     pub max_body: usize,
     pub user_agent: String,
+    /// Trust anchors from `--cacert`, added to the compiled-in roots.
+    pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
 }
 
 /// Proxy settings from the environment, applied to non-loopback targets only.
@@ -159,6 +161,10 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
                 .map_or(options.timeout, |c| c.min(options.timeout)),
             max_body,
             user_agent: format!("healthprobe/{}", env!("CARGO_PKG_VERSION")),
+            extra_roots: match &options.cacert {
+                Some(path) => read_ca_file(path)?,
+                None => Vec::new(),
+            },
         },
         expect: Expectations {
             statuses_explicit: options.expect_status.is_some(),
@@ -173,6 +179,13 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             },
             maintenance: options.maintenance,
             version: options.expect_version,
+            headers: options.expect_header,
+            body: options.expect_body,
+            metrics: options.metric,
+            asserts: options.assert,
+            assert_warns: options.assert_warn,
+            cert_warn: options.cert_warn,
+            cert_crit: options.cert_crit,
         },
         version_path: options.version_path,
         same_version: options.same_version,
@@ -210,6 +223,26 @@ pub fn parse_target_url(text: &str) -> Result<Url, UsageError> {
         )));
     }
     Ok(url)
+}
+
+/// Reads `--cacert`: every certificate in a PEM file. A file without any is a mistake worth
+/// stopping for, not an empty trust list.
+fn read_ca_file(
+    path: &std::path::Path,
+) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, UsageError> {
+    use rustls::pki_types::pem::PemObject;
+    let shown = path.display();
+    let data = std::fs::read(path)
+        .map_err(|e| UsageError(format!("cannot read --cacert {shown}: {e}")))?;
+    let certificates = rustls::pki_types::CertificateDer::pem_slice_iter(&data)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| UsageError(format!("--cacert {shown} is not a valid PEM file: {e}")))?;
+    if certificates.is_empty() {
+        return Err(UsageError(format!(
+            "--cacert {shown} holds no PEM certificate"
+        )));
+    }
+    Ok(certificates)
 }
 
 /// `--version-url`: a path such as `/version` is resolved against each target's URL (so one flag

@@ -36,6 +36,11 @@ pub fn build_client(
     let mut roots = rustls::RootCertStore::empty();
     if needs_tls {
         roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        for certificate in &options.extra_roots {
+            roots.add(certificate.clone()).map_err(|e| {
+                anyhow::anyhow!("a --cacert certificate cannot be used as a trust anchor: {e}")
+            })?;
+        }
     }
     let mut tls = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
@@ -50,6 +55,7 @@ pub fn build_client(
         .redirect(redirect::Policy::limited(MAX_REDIRECTS))
         .user_agent(options.user_agent.clone())
         .pool_max_idle_per_host(0)
+        .tls_info(needs_tls)
         .tcp_nodelay(true);
     builder = match proxy_for_non_loopback(proxies) {
         Some(proxy) => builder.proxy(proxy),
@@ -155,16 +161,18 @@ async fn exchange(
             .headers()
             .iter()
             .map(|(name, value)| {
-                let value = String::from_utf8_lossy(value.as_bytes());
-                (
-                    name.as_str().to_string(),
-                    crate::redact::header_value(name.as_str(), &value),
-                )
+                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                (name.as_str().to_string(), value)
             })
             .collect(),
         body: Vec::new(),
         body_capped: false,
         time_to_headers: started.elapsed(),
+        peer_certificate: response
+            .extensions()
+            .get::<reqwest::tls::TlsInfo>()
+            .and_then(|info| info.peer_certificate())
+            .map(<[u8]>::to_vec),
     });
     let seen = observation.response.as_mut().expect("just set");
     let cap = options.max_body;
@@ -326,11 +334,16 @@ impl<'a> Causes<'a> {
         while let Some(cause) = current {
             if let Some(io) = cause.downcast_ref::<std::io::Error>() {
                 causes.io_kind.get_or_insert(io.kind());
-                if let Some(tls) = io
-                    .get_ref()
-                    .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-                {
-                    causes.tls = Some(tls);
+                // io errors nest (hyper-util wraps the TLS layer's io::Error in another), and
+                // `source()` skips the wrapped error itself, so descend by hand.
+                let mut wrapped = io.get_ref();
+                while let Some(inner) = wrapped {
+                    if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
+                        causes.tls = Some(tls);
+                    }
+                    wrapped = inner
+                        .downcast_ref::<std::io::Error>()
+                        .and_then(std::io::Error::get_ref);
                 }
             }
             if let Some(tls) = cause.downcast_ref::<rustls::Error>() {
@@ -362,9 +375,10 @@ fn describe_tls(err: &rustls::Error) -> String {
             Cert::UnknownIssuer => "certificate signed by an unknown issuer".into(),
             Cert::Expired => "certificate has expired".into(),
             Cert::ExpiredContext { not_after, .. } => {
+                let not_after = i64::try_from(not_after.as_secs()).unwrap_or(i64::MAX);
                 format!(
-                    "certificate expired (not after {})",
-                    unix_date(not_after.as_secs())
+                    "certificate expired on {}",
+                    crate::cert::format_utc(not_after)
                 )
             }
             Cert::NotValidYet | Cert::NotValidYetContext { .. } => {
@@ -375,6 +389,7 @@ fn describe_tls(err: &rustls::Error) -> String {
             }
             Cert::Revoked => "certificate has been revoked".into(),
             Cert::BadSignature => "certificate has a bad signature".into(),
+            Cert::Other(other) => format!("invalid certificate ({other})"),
             other => format!("invalid certificate ({other:?})"),
         },
         rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
@@ -382,22 +397,6 @@ fn describe_tls(err: &rustls::Error) -> String {
         }
         other => format!("handshake failed: {other}"),
     }
-}
-
-/// `YYYY-MM-DD` of a Unix timestamp, without pulling a date crate in for one message.
-fn unix_date(secs: u64) -> String {
-    // Civil-from-days (Howard Hinnant's algorithm), valid for the whole u64-seconds range we meet.
-    let days = (secs / 86_400) as i64;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn peer(url: &Url) -> String {
@@ -439,12 +438,5 @@ mod tests {
         ] {
             assert!(!is_loopback(&Url::parse(url).unwrap()), "{url}");
         }
-    }
-
-    #[test]
-    fn unix_dates_are_civil_dates() {
-        assert_eq!(unix_date(0), "1970-01-01");
-        assert_eq!(unix_date(951_782_400), "2000-02-29");
-        assert_eq!(unix_date(1_798_675_200), "2026-12-31");
     }
 }

@@ -31,6 +31,15 @@ impl fmt::Display for RangeError {
 impl std::error::Error for RangeError {}
 
 impl Range {
+    /// `start:`, which alerts below `start` (certificate days left, say).
+    pub fn at_least(start: f64) -> Range {
+        Range {
+            start,
+            end: f64::INFINITY,
+            inside: false,
+        }
+    }
+
     /// True when `value` must raise an alert under this range.
     pub fn alerts(&self, value: f64) -> bool {
         let within = self.start <= value && value <= self.end;

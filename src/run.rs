@@ -10,8 +10,8 @@ use tokio::task::JoinSet;
 use serde_json_path::JsonPath;
 
 use crate::evaluate::{evaluate, target_status, version_skew_check};
-use crate::health::FormatChoice;
-use crate::observation::{Observation, Reading, VersionFound};
+use crate::health::{Body, FormatChoice};
+use crate::observation::{CertExpiry, Observation, Reading, VersionFound};
 use crate::plan::{Plan, ProbeOptions, Target};
 use crate::report::{Report, TargetResult};
 use crate::verdict::worst;
@@ -81,38 +81,65 @@ async fn probe_all(
         .collect()
 }
 
-/// Probes one target, reads its body as a health document, and finds its version.
+/// Probes one target, reads its body (once) as a health document, and finds its version.
 async fn probe_target(job: &Job, target: &Target) -> (Observation, Reading) {
     let observation = crate::probe::probe(&job.client, target, &job.options).await;
     let complete_body = match (&observation.response, &observation.failure) {
         (Some(response), None) if !response.body_capped => Some(response),
         _ => None,
     };
-    let document = complete_body.map(|response| {
+    let body = complete_body.map(|response| Body::read(&response.body));
+    let document = complete_body.zip(body.as_ref()).map(|(response, body)| {
         let content_type = response
             .headers
             .iter()
             .find(|(name, _)| name == "content-type")
             .map(|(_, value)| value.as_str());
-        crate::health::interpret(
-            content_type,
-            response.status,
-            &response.body,
-            job.health_format,
-        )
+        crate::health::interpret_body(content_type, response.status, body, job.health_format)
     });
+    let json = body.as_ref().and_then(|b| b.json.as_ref().ok());
     let version = match &target.version_url {
         Some(url) => version_from_url(job, url).await,
-        None => match complete_body {
-            Some(response) => crate::extract::version(
-                &response.body,
-                job.version_path.as_ref(),
-                document.as_ref(),
-            ),
-            None => VersionFound::Missing("no complete body was received".into()),
-        },
+        None if complete_body.is_some() => {
+            crate::extract::version(json, job.version_path.as_ref(), document.as_ref())
+        }
+        None => VersionFound::Missing(NO_COMPLETE_BODY.into()),
     };
-    (observation, Reading { document, version })
+    let certificate = observation
+        .response
+        .as_ref()
+        .and_then(|r| r.peer_certificate.as_deref())
+        .map(certificate_expiry);
+    let json = match body {
+        Some(body) => body
+            .json
+            .map_err(|why| format!("the body is not JSON ({why})")),
+        None => Err(NO_COMPLETE_BODY.into()),
+    };
+    (
+        observation,
+        Reading {
+            document,
+            version,
+            json,
+            certificate,
+        },
+    )
+}
+
+const NO_COMPLETE_BODY: &str = "no complete body was received";
+
+/// Reads the certificate's expiry against the clock, here at the edge, so that evaluation stays
+/// a pure function of what was seen.
+fn certificate_expiry(der: &[u8]) -> Result<CertExpiry, String> {
+    let validity = crate::cert::validity(der)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    Ok(CertExpiry {
+        not_after: validity.not_after,
+        days_left: crate::cert::days_left(&validity, now),
+    })
 }
 
 /// Fetches `--version-url` through the same client and reads the version from its body.
@@ -133,7 +160,8 @@ async fn version_from_url(job: &Job, url: &reqwest::Url) -> VersionFound {
             crate::probe::body_too_large_message(job.options.max_body)
         )),
         (Some(response), None) => {
-            crate::extract::version(&response.body, job.version_path.as_ref(), None)
+            let body = Body::read(&response.body);
+            crate::extract::version(body.json.as_ref().ok(), job.version_path.as_ref(), None)
         }
         (None, None) => VersionFound::Missing(format!("{shown}: no response")),
     }

@@ -256,11 +256,44 @@ pub(crate) struct Ctx<'a> {
     pub media_type: Option<&'a str>,
 }
 
+/// A response body read once: the bytes without a byte-order mark and surrounding whitespace,
+/// and their JSON value when they parse. The health reader, the version finder and the JSON
+/// rules all look at the same parse, so a body is never parsed twice.
+#[derive(Debug, Clone)]
+pub struct Body<'a> {
+    pub bytes: &'a [u8],
+    /// The JSON value, or serde_json's one-line reason (with line and column) why not.
+    pub json: Result<Value, String>,
+}
+
+impl<'a> Body<'a> {
+    pub fn read(raw: &'a [u8]) -> Body<'a> {
+        let bytes = strip_bom(raw).trim_ascii();
+        let json = if bytes.is_empty() {
+            Err("empty body".into())
+        } else {
+            serde_json::from_slice::<Value>(bytes).map_err(|e| e.to_string())
+        };
+        Body { bytes, json }
+    }
+}
+
 /// Reads a health endpoint's response body. See the module documentation.
+#[cfg(test)]
 pub fn interpret(
     content_type: Option<&str>,
     http_status: u16,
     body: &[u8],
+    choice: FormatChoice,
+) -> Interpretation {
+    interpret_body(content_type, http_status, &Body::read(body), choice)
+}
+
+/// [`interpret`] for a body that has already been read.
+pub fn interpret_body(
+    content_type: Option<&str>,
+    http_status: u16,
+    body: &Body<'_>,
     choice: FormatChoice,
 ) -> Interpretation {
     let forced = match choice {
@@ -275,7 +308,8 @@ pub fn interpret(
         http_status,
         media_type: media_type.as_deref(),
     };
-    let body = strip_bom(body).trim_ascii();
+    let json = &body.json;
+    let body = body.bytes;
     let Some(&first) = body.first() else {
         return Interpretation::Unrecognised("empty body".into());
     };
@@ -285,8 +319,8 @@ pub fn interpret(
     let starts_json = first == b'{' || first == b'[';
     let claims_json = starts_json || is_json_media(ctx.media_type);
     if claims_json || first == b'"' {
-        match serde_json::from_slice::<Value>(body) {
-            Ok(value) => return finish(interpret_json(&value, &ctx, forced), &value),
+        match json {
+            Ok(value) => return finish(interpret_json(value, &ctx, forced), value),
             Err(err) => {
                 // Not JSON after all: the body wins if it is a known plain-text format (a
                 // Kubernetes verbose body starts with `[+]`; some servers label plain text as

@@ -49,10 +49,16 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
 /// seen, each followed by the time it took. Failing components are named, not detailed: their
 /// reasons are on lines of their own.
 pub fn summary(result: &TargetResult) -> String {
+    // Rules that could not be judged for want of a body are UNKNOWN beside the CRITICAL
+    // transport or size failure that explains them; naming each again would bury that reason.
+    let body_missing = result.checks.iter().any(|c| {
+        matches!(c.kind, CheckKind::Transport | CheckKind::BodySize) && c.status != Status::Ok
+    });
     let problems: Vec<&Check> = result
         .checks
         .iter()
         .filter(|c| c.status != Status::Ok)
+        .filter(|c| !(body_missing && c.status == Status::Unknown && c.kind.is_user_rule()))
         .collect();
     let elapsed = format_duration(result.observation.elapsed);
     let Some(response) = &result.observation.response else {
@@ -224,7 +230,12 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
     let observation = &result.observation;
     let request = &observation.request;
     let mut lines = vec![format!("> {} {}", request.method, request.url)];
-    lines.extend(request.headers.iter().map(|(n, v)| format!("> {n}: {v}")));
+    lines.extend(
+        request
+            .headers
+            .iter()
+            .map(|(n, v)| format!("> {n}: {}", crate::redact::header_value(n, v))),
+    );
     if let Some(response) = &observation.response {
         let from = observation
             .remote
@@ -235,7 +246,12 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
             response.version,
             status_line(response.status).trim_start_matches("HTTP ")
         ));
-        lines.extend(response.headers.iter().map(|(n, v)| format!("< {n}: {v}")));
+        lines.extend(
+            response
+                .headers
+                .iter()
+                .map(|(n, v)| format!("< {n}: {}", crate::redact::header_value(n, v))),
+        );
         let body = if response.body_capped {
             format!("over {}", format_size(response.body.len() as u64))
         } else {
@@ -274,9 +290,10 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
     }
     lines.extend(result.checks.iter().map(|check| {
         format!(
-            "check {}: {} (observed {}; expected {})",
+            "check {}: {}: {} (observed {}; expected {})",
             check.kind.name(),
             check.status.label(),
+            check.reason,
             check.observed,
             if check.expected.is_empty() {
                 "nothing"
@@ -291,18 +308,7 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
 /// Makes text from the network safe to print: control characters (terminal escapes, line
 /// breaks) are shown escaped instead of acting on the reader's terminal or splitting a line.
 pub fn clean(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::text::escaped(text)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use super::{Report, TargetResult, clean, summary, verbose_lines};
 use crate::evaluate::CheckKind;
 use crate::health::Interpretation;
+use crate::perfdata::Perfdata;
 use crate::plan::OutputOptions;
 use crate::range::fmt_num;
 use crate::verdict::{Status, tally};
@@ -110,58 +111,42 @@ fn text(value: &str) -> String {
     clean(value).replace('|', "/")
 }
 
-/// The perfdata items of one target: its response time, then the readings its health document
-/// exposes in a unit Nagios knows. With several targets each label starts with the target name.
+/// The perfdata items of one target: its response time, what its checks measured (metrics,
+/// certificate days), then the readings its health document exposes in a unit Nagios knows.
+/// With several targets each label starts with the target name.
 fn perfdata(report: &Report, result: &TargetResult) -> Vec<String> {
     let several = report.results.len() > 1;
     let label = |name: &str| {
-        let full = if several {
+        if several {
             format!("{} {name}", result.target.name)
         } else {
             name.to_string()
-        };
-        let safe: String = full
-            .chars()
-            .map(|c| {
-                if matches!(c, '\'' | '=' | '|') || c.is_control() {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        if safe
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        {
-            safe
-        } else {
-            format!("'{safe}'")
         }
     };
     let observation = &result.observation;
-    let value = match (&observation.response, &observation.failure) {
-        (Some(_), None) => format!("{:.6}s", observation.elapsed.as_secs_f64()),
-        _ => "U".to_string(),
+    let seconds = match (&observation.response, &observation.failure) {
+        (Some(_), None) => Some(format!("{:.6}", observation.elapsed.as_secs_f64())),
+        _ => None,
     };
-    let range =
-        |r: &Option<crate::range::Range>| r.as_ref().map(|r| r.to_string()).unwrap_or_default();
-    let mut items = vec![format!(
-        "{}={value};{};{};0;{}",
-        label("time"),
-        range(&report.expect.warning),
-        range(&report.expect.critical),
-        fmt_num(report.timeout.as_secs_f64())
-    )];
+    let time = Perfdata {
+        warning: report.expect.warning.clone(),
+        critical: report.expect.critical.clone(),
+        min: Some("0".into()),
+        max: Some(fmt_num(report.timeout.as_secs_f64())),
+        ..Perfdata::new("time", seconds, "s")
+    };
+    let measured = result.checks.iter().filter_map(|c| c.perfdata.as_ref());
+    let mut items: Vec<String> = std::iter::once(&time)
+        .chain(measured)
+        .map(|item| item.render(&label(&item.label)))
+        .collect();
     if let Some(Interpretation::Doc(doc)) = &result.reading.document {
         items.extend(doc.observations.iter().filter_map(|observed| {
-            let uom = nagios_unit(&observed.unit)?;
+            let unit = nagios_unit(&observed.unit)?;
             observed.value.is_finite().then(|| {
-                format!(
-                    "{}={}{uom}",
-                    label(&observed.label),
-                    fmt_num(observed.value)
-                )
+                let item =
+                    Perfdata::new(observed.label.as_str(), Some(fmt_num(observed.value)), unit);
+                item.render(&label(&observed.label))
             })
         }));
     }

@@ -9,6 +9,7 @@ mod exit_codes;
 mod formats;
 mod output;
 mod thresholds;
+mod tls;
 mod transport;
 mod usage;
 mod versions;

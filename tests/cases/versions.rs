@@ -178,7 +178,7 @@ fn version_path_picks_the_version_from_the_body() {
 #[test]
 fn invalid_version_path_is_a_usage_error() {
     run(&["--version-path", "build.version", &unused_url()])
-        .usage_error(3, "invalid JSONPath 'build.version'");
+        .usage_error(3, "bad JSONPath 'build.version'");
 }
 
 #[test]

@@ -4,6 +4,8 @@
 //!
 //! Nothing here talks to anything but 127.0.0.1.
 
+pub mod tls;
+
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;

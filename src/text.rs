@@ -1,0 +1,101 @@
+//! Text that reaches a terminal, a Nagios line or a report from somewhere we do not control (a
+//! server's body or headers, a user's rule, a library's error): kept on one line and bounded.
+//!
+//! Two shapes are needed. [`one_line`] keeps every character but escapes the hostile ones (so a
+//! header value or a JSON string is shown exactly, and an escape sequence cannot recolour the
+//! terminal); [`fold`] collapses whitespace runs, for prose such as a regex error's caret
+//! diagram or the start of a plain-text body.
+
+/// Characters that must not reach a terminal or a one-line report raw: C0/C1 controls, the
+/// Unicode line and paragraph separators, and bidirectional overrides.
+pub fn is_hostile(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` on one line: hostile characters escaped (`\n`, `\u{1b}`), then cut to `max`
+/// characters, the last being `…` when anything was cut.
+pub fn one_line(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for c in text.chars() {
+        let escaped = is_hostile(c).then(|| c.escape_default());
+        let pieces: Box<dyn Iterator<Item = char>> = match escaped {
+            Some(e) => Box::new(e),
+            None => Box::new(std::iter::once(c)),
+        };
+        for piece in pieces {
+            if count == max {
+                if max > 0 {
+                    out.pop();
+                    out.push('…');
+                }
+                return out;
+            }
+            out.push(piece);
+            count += 1;
+        }
+    }
+    out
+}
+
+/// [`one_line`] without a length limit: for text the user wrote (a rule on the command line),
+/// which is shown whole in an error message.
+pub fn escaped(text: &str) -> String {
+    one_line(text, usize::MAX)
+}
+
+/// `text` with every run of whitespace and hostile characters folded into one space, trimmed,
+/// and cut to `max` characters (the last being `…` when anything was cut).
+pub fn fold(text: &str, max: usize) -> String {
+    let mut folded = String::new();
+    for word in text.split(|c: char| c.is_whitespace() || is_hostile(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+        if folded.len() > max.saturating_mul(4) {
+            break; // Enough to cut from; the rest of a huge body is never looked at.
+        }
+    }
+    one_line(&folded, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_escapes_controls_and_bidi_overrides() {
+        assert_eq!(one_line("ok", 10), "ok");
+        assert_eq!(one_line("a\nb", 10), "a\\nb");
+        assert_eq!(one_line("\u{1b}[31mred", 20), "\\u{1b}[31mred");
+        assert_eq!(one_line("x\u{202e}y", 20), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn one_line_cuts_with_an_ellipsis_counted_in_the_limit() {
+        assert_eq!(one_line("abcdef", 4), "abc…");
+        assert_eq!(one_line("abcd", 4), "abcd");
+        assert_eq!(one_line("ééééé", 3), "éé…");
+        assert_eq!(one_line("abc", 0), "");
+    }
+
+    #[test]
+    fn fold_collapses_whitespace_and_controls_and_cuts() {
+        assert_eq!(
+            fold("  regex parse error:\n    a(\n    ^\n", 80),
+            "regex parse error: a( ^"
+        );
+        assert_eq!(fold("a\u{1b}b", 10), "a b");
+        assert_eq!(fold(&"word ".repeat(100), 12), "word word w…");
+        assert_eq!(fold("", 5), "");
+    }
+}
