@@ -143,36 +143,37 @@ pub struct Options {
     /// Judge a number in the JSON body: 'LABEL=JSONPATH;WARN;CRIT[;UOM]' with Nagios ranges, also
     /// emitted as perfdata (repeatable; one rule per line in the env var).
     #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_METRIC",
-          value_delimiter = '\n', value_parser = parse_metric)]
+          value_delimiter = '\n', value_parser = RuleParser(parse_metric))]
     pub metric: Vec<Metric>,
 
     /// Require 'JSONPATH OP VALUE' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or
     /// 'JSONPATH exists' / 'JSONPATH !exists'; failing is CRITICAL (repeatable).
     #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_ASSERT",
-          value_delimiter = '\n', value_parser = parse_assert)]
+          value_delimiter = '\n', value_parser = RuleParser(parse_assert))]
     pub assert: Vec<Assertion>,
 
     /// Like --assert, but failing is WARNING (repeatable).
     #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_ASSERT_WARN",
-          value_delimiter = '\n', value_parser = parse_assert_warn)]
+          value_delimiter = '\n', value_parser = RuleParser(parse_assert_warn))]
     pub assert_warn: Vec<Assertion>,
 
     /// The response must have header NAME with a value matching REGEX ('NAME: REGEX'; repeatable).
     #[arg(global = true, long, value_name = "'NAME: REGEX'", env = "HEALTHPROBE_EXPECT_HEADER",
-          value_delimiter = '\n', value_parser = parse_header_rule)]
+          value_delimiter = '\n', value_parser = RuleParser(parse_header_rule))]
     pub expect_header: Vec<HeaderRule>,
 
     /// The body must match REGEX, for plain-text endpoints (repeatable).
     #[arg(global = true, long, value_name = "REGEX", env = "HEALTHPROBE_EXPECT_BODY",
-          value_delimiter = '\n', value_parser = parse_body_rule)]
+          value_delimiter = '\n', value_parser = RuleParser(parse_body_rule))]
     pub expect_body: Vec<BodyRule>,
 
-    /// An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h).
-    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CERT_WARN", value_parser = parse_duration)]
+    /// An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h; a bare
+    /// number is days, as check_http -C takes it).
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CERT_WARN", value_parser = parse_cert_duration)]
     pub cert_warn: Option<Duration>,
 
-    /// An HTTPS certificate with less validity left than this is CRITICAL.
-    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CERT_CRIT", value_parser = parse_duration)]
+    /// An HTTPS certificate with less validity left than this is CRITICAL (a bare number is days).
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CERT_CRIT", value_parser = parse_cert_duration)]
     pub cert_crit: Option<Duration>,
 
     /// Also trust the CA certificates in this PEM file (for private CAs).
@@ -258,6 +259,33 @@ fn parse_threshold(text: &str) -> Result<Threshold, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The value parser of the rule flags. A rule's error already names the flag and quotes the
+/// rule, so it is shown as it is rather than inside clap's "invalid value '...' for '--flag':",
+/// which would quote a long rule twice.
+#[derive(Clone)]
+struct RuleParser<T>(fn(&str) -> Result<T, String>);
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for RuleParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        _command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        use clap::error::ErrorKind;
+        let text = value.to_str().ok_or_else(|| {
+            let flag = arg.and_then(|a| a.get_long()).unwrap_or("rule");
+            clap::Error::raw(
+                ErrorKind::InvalidUtf8,
+                format!("--{flag} is not valid UTF-8"),
+            )
+        })?;
+        (self.0)(text).map_err(|message| clap::Error::raw(ErrorKind::ValueValidation, message))
+    }
+}
+
 fn parse_metric(text: &str) -> Result<Metric, String> {
     Metric::parse(text, "--metric")
 }
@@ -307,6 +335,20 @@ fn parse_json_path(text: &str) -> Result<JsonPath, String> {
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {
+    crate::units::parse_duration(text)
+}
+
+/// Certificate thresholds are spoken of in days: `--cert-warn 30` is 30 days, not 30 seconds.
+fn parse_cert_duration(text: &str) -> Result<Duration, String> {
+    let trimmed = text.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return match trimmed.parse::<f64>() {
+            Ok(days) if days > 0.0 => Duration::try_from_secs_f64(days * 86_400.0)
+                .map_err(|_| format!("'{trimmed}' days is out of range")),
+            Ok(_) => Err(format!("'{trimmed}' is zero; a duration must be positive")),
+            Err(_) => Err(format!("'{trimmed}' is not a number of days")),
+        };
+    }
     crate::units::parse_duration(text)
 }
 
@@ -382,6 +424,20 @@ mod tests {
         ] {
             assert!(parse(args).is_err(), "{args:?}");
         }
+    }
+
+    #[test]
+    fn certificate_thresholds_read_a_bare_number_as_days() {
+        let cli = parse(&["--cert-warn", "30", "--cert-crit", "12h", "u"]).unwrap();
+        assert_eq!(
+            cli.options.cert_warn,
+            Some(Duration::from_secs(30 * 86_400))
+        );
+        assert_eq!(cli.options.cert_crit, Some(Duration::from_secs(12 * 3_600)));
+        let cli = parse(&["--cert-warn", "1.5", "u"]).unwrap();
+        assert_eq!(cli.options.cert_warn, Some(Duration::from_secs(129_600)));
+        assert!(parse(&["--cert-warn", "1.5.2", "u"]).is_err());
+        assert!(parse(&["--cert-warn", "0", "u"]).is_err());
     }
 
     #[test]

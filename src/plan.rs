@@ -135,7 +135,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     }
     if targets.is_empty() && !demo {
         return Err(UsageError(
-            "no URL to probe: give one or more URLs (or set HEALTHPROBE_URL); try --help".into(),
+            "no URL to probe: give one or more URLs (or set HEALTHPROBE_URL)".into(),
         ));
     }
     if options.quiet && options.verbose {

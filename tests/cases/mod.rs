@@ -8,6 +8,7 @@ mod env;
 mod exit_codes;
 mod formats;
 mod output;
+mod rules;
 mod thresholds;
 mod tls;
 mod transport;

@@ -147,6 +147,8 @@ impl Metric {
         if label.is_empty() || label.starts_with('$') {
             return Err(missing_label());
         }
+        // Trimmed before the scan, so an unclosed position counts within the path shown.
+        let rest = rest.trim_start();
         let (path_text, fields) = match scan(rest, |at| rest[at..].starts_with(';')) {
             Scan::Found(at) => (&rest[..at], Some(&rest[at + 1..])),
             Scan::End => (rest, None),
@@ -156,7 +158,7 @@ impl Metric {
                     escaped(rest.trim())
                 )));
             }
-            Scan::TooDeep => return Err(fail(too_deep(rest.trim()))),
+            Scan::TooDeep => return Err(fail(too_deep())),
         };
         let path_text = path_text.trim();
         if path_text.is_empty() {
@@ -182,7 +184,7 @@ impl Metric {
                 text => text
                     .parse::<Range>()
                     .map(Some)
-                    .map_err(|e| fail(format!("{name} threshold: {e}"))),
+                    .map_err(|e| fail(format!("{name} threshold: {}", escaped(&e.to_string())))),
             }
         };
         let warning = range(0, "warning")?;
@@ -400,7 +402,7 @@ impl Assertion {
                     "no operator outside the JSONPath: unclosed {open} (use {OPERATOR_LIST} after the path)"
                 )));
             }
-            Scan::TooDeep => return Err(fail(too_deep(text))),
+            Scan::TooDeep => return Err(fail(too_deep())),
         };
         let Some(op) = op else {
             return Err(fail(format!("no operator (use {OPERATOR_LIST})")));
@@ -808,11 +810,10 @@ fn operator_at(text: &str, at: usize) -> Option<Op> {
         .find(|op| rest.starts_with(op.symbol()))
 }
 
-fn too_deep(text: &str) -> String {
+fn too_deep() -> String {
     format!(
-        "JSONPath '{}' nests brackets more than {MAX_NESTING} deep or filters more than \
-         {MAX_FILTER_NESTING} deep",
-        one_line(text, MAX_SHOWN_CHARS)
+        "the JSONPath nests brackets more than {MAX_NESTING} deep or filters more than \
+         {MAX_FILTER_NESTING} deep"
     )
 }
 
@@ -820,7 +821,7 @@ fn too_deep(text: &str) -> String {
 /// that would make the parser's time explode.
 pub fn parse_path(text: &str) -> Result<JsonPath, String> {
     if scan(text, |_| false) == Scan::TooDeep {
-        return Err(too_deep(text));
+        return Err(too_deep());
     }
     JsonPath::parse(text).map_err(|e| {
         format!(
@@ -965,3 +966,6 @@ impl io::Write for Capped {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;
