@@ -65,6 +65,19 @@ fn certificate_expiring_within_cert_crit_is_critical_with_its_date() {
 }
 
 #[test]
+fn bare_certificate_thresholds_are_days_as_check_http_takes_them() {
+    let pki = Pki::new(&["127.0.0.1"], 20.0);
+    let server = TlsServer::start(&pki, 200, BODY);
+    probe_https(
+        &pki,
+        &server.url("/"),
+        &["--cert-warn", "30", "--cert-crit", "7"],
+    )
+    .code(1)
+    .stdout_has(&["under the warning 30d"]);
+}
+
+#[test]
 fn certificate_days_are_not_judged_without_thresholds() {
     let pki = Pki::new(&["127.0.0.1"], 3.0);
     let server = TlsServer::start(&pki, 200, BODY);
