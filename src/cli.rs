@@ -16,6 +16,7 @@ use crate::pattern::Pattern;
 use crate::range::Range;
 use crate::rules::{Assertion, BodyRule, HeaderRule, Metric};
 use crate::statuses::StatusSet;
+use crate::verdict::Quorum;
 use crate::version::VersionReq;
 
 #[derive(Debug, Parser)]
@@ -44,11 +45,22 @@ pub struct Cli {
 pub enum Command {
     /// Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints).
     Demo,
+    /// Print the completion script for SHELL to stdout (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
 }
 
-/// Options of a run; global so that `healthprobe demo -o nagios` and `healthprobe -v demo` both work.
-#[derive(Debug, Args)]
-pub struct Options {
+/// Settings that apply to each target. The same set can be given on the command line, in the
+/// environment, and in a config file's `[defaults]` and `[[target]]` tables, so every field is
+/// optional here: `None` or an empty list means "not given at this level", and `plan.rs` layers
+/// the levels (built-in defaults < `[defaults]` < `[[target]]` < environment < command line; lists
+/// add up) before filling in the defaults.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TargetOptions {
     /// Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399].
     #[arg(
         global = true,
@@ -66,28 +78,25 @@ pub struct Options {
     #[arg(global = true, short, long, value_name = "RANGE", env = "HEALTHPROBE_CRITICAL", value_parser = parse_threshold)]
     pub critical: Option<Threshold>,
 
-    /// Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds).
-    #[arg(global = true, short, long, value_name = "DURATION", env = "HEALTHPROBE_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
-    pub timeout: Duration,
+    /// Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is
+    /// seconds) [default: 10s].
+    #[arg(global = true, short, long, value_name = "DURATION", env = "HEALTHPROBE_TIMEOUT", value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
 
     /// Bound on establishing the connection [default: the --timeout value].
     #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_CONNECT_TIMEOUT", value_parser = parse_duration)]
     pub connect_timeout: Option<Duration>,
 
-    /// Probe at most N targets at once.
-    #[arg(global = true, short = 'j', long, value_name = "N", env = "HEALTHPROBE_CONCURRENCY", default_value_t = 16,
-          value_parser = clap::value_parser!(u16).range(1..))]
-    pub concurrency: u16,
-
-    /// Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL.
-    #[arg(global = true, long, value_name = "SIZE", env = "HEALTHPROBE_MAX_BODY", default_value = "1MiB", value_parser = parse_size)]
-    pub max_body: u64,
+    /// Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL
+    /// [default: 1MiB].
+    #[arg(global = true, long, value_name = "SIZE", env = "HEALTHPROBE_MAX_BODY", value_parser = parse_size)]
+    pub max_body: Option<u64>,
 
     /// How to read the body: auto (detect the format), none (ignore the body), or one of the
-    /// format names listed in the README.
+    /// format names listed in the README [default: auto].
     #[arg(global = true, long, value_name = "FORMAT", env = "HEALTHPROBE_HEALTH_FORMAT",
-          default_value = "auto", value_parser = parse_health_format)]
-    pub health_format: FormatChoice,
+          value_parser = parse_health_format)]
+    pub health_format: Option<FormatChoice>,
 
     /// Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable).
     #[arg(global = true, long, value_name = "PATTERN", env = "HEALTHPROBE_IGNORE_COMPONENT",
@@ -135,11 +144,6 @@ pub struct Options {
           value_parser = parse_json_path)]
     pub version_path: Option<JsonPath>,
 
-    /// With several targets, make differing versions a WARNING that names who runs what.
-    #[arg(global = true, long, env = "HEALTHPROBE_SAME_VERSION", value_parser = BoolishValueParser::new(),
-          default_value_t = false, num_args = 0, default_missing_value = "true")]
-    pub same_version: bool,
-
     /// Judge a number in the JSON body: 'LABEL=JSONPATH;WARN;CRIT[;UOM]' with Nagios ranges, also
     /// emitted as perfdata (repeatable; one rule per line in the env var).
     #[arg(global = true, long, value_name = "RULE", env = "HEALTHPROBE_METRIC",
@@ -179,6 +183,82 @@ pub struct Options {
     /// Also trust the CA certificates in this PEM file (for private CAs).
     #[arg(global = true, long, value_name = "FILE", env = "HEALTHPROBE_CACERT")]
     pub cacert: Option<std::path::PathBuf>,
+
+    /// Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502,
+    /// 503, 504) before judging it [default: 0].
+    #[arg(global = true, long, value_name = "N", env = "HEALTHPROBE_RETRIES",
+          value_parser = clap::value_parser!(u32).range(0..=100))]
+    pub retries: Option<u32>,
+
+    /// Pause between retries of one probe [default: 1s].
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_RETRY_DELAY", value_parser = parse_duration)]
+    pub retry_delay: Option<Duration>,
+
+    /// Also treat these HTTP statuses as transient: retried by --retries, and waited out by
+    /// --wait instead of ending it (401, 403 and 404 otherwise end a wait at once).
+    #[arg(global = true, long, value_name = "LIST", env = "HEALTHPROBE_RETRY_ON")]
+    pub retry_on: Option<StatusSet>,
+}
+
+/// Options of a run; global so that `healthprobe demo -o nagios` and `healthprobe -v demo` both work.
+#[derive(Debug, Args)]
+pub struct Options {
+    #[command(flatten)]
+    pub target: TargetOptions,
+
+    /// Read targets and their settings from this TOML file (see the README for the schema).
+    #[arg(global = true, long, value_name = "FILE", env = "HEALTHPROBE_CONFIG")]
+    pub config: Option<std::path::PathBuf>,
+
+    /// Probe at most N targets at once.
+    #[arg(global = true, short = 'j', long, value_name = "N", env = "HEALTHPROBE_CONCURRENCY", default_value_t = 16,
+          value_parser = clap::value_parser!(u16).range(1..))]
+    pub concurrency: u16,
+
+    /// With several targets, make differing versions a WARNING that names who runs what.
+    #[arg(global = true, long, env = "HEALTHPROBE_SAME_VERSION", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub same_version: bool,
+
+    /// Resolve the targets and their settings (config file, environment, flags), list them and
+    /// exit 0 without sending a request: a check of a config file.
+    #[arg(global = true, long, env = "HEALTHPROBE_DRY_RUN", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub dry_run: bool,
+
+    /// Probe again until every target is healthy or DURATION has passed, then report the last
+    /// round (for CI and compose right after a deploy).
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_WAIT", value_parser = parse_duration)]
+    pub wait: Option<Duration>,
+
+    /// With --wait, the state that counts as healthy: ok, or warning to accept WARNING too.
+    #[arg(
+        global = true,
+        long,
+        value_name = "STATE",
+        env = "HEALTHPROBE_WAIT_FOR",
+        default_value = "ok"
+    )]
+    pub wait_for: WaitFor,
+
+    /// With --wait, require N consecutive healthy rounds (every target probed each round).
+    #[arg(global = true, long, value_name = "N", env = "HEALTHPROBE_WAIT_STABLE", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub wait_stable: u32,
+
+    /// With --wait, the first pause between rounds; it doubles (with jitter) up to 15s.
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_INTERVAL", default_value = "1s",
+          value_parser = parse_duration)]
+    pub interval: Duration,
+
+    /// The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but
+    /// some are, CRITICAL when none are [default: every target counts, worst first].
+    #[arg(global = true, long, value_name = "N|N%", env = "HEALTHPROBE_QUORUM", value_parser = parse_quorum)]
+    pub quorum: Option<Quorum>,
+
+    /// Bound on the whole run: every probe, retry and wait round.
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_DEADLINE", value_parser = parse_duration)]
+    pub deadline: Option<Duration>,
 
     /// Output format.
     #[arg(
@@ -243,6 +323,15 @@ pub enum MaintenanceAs {
     Critical,
 }
 
+/// What `--wait` waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WaitFor {
+    /// Every target OK.
+    Ok,
+    /// Every target OK or WARNING.
+    Warning,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     Auto,
@@ -250,7 +339,7 @@ pub enum ColorWhen {
     Never,
 }
 
-fn parse_threshold(text: &str) -> Result<Threshold, String> {
+pub(crate) fn parse_threshold(text: &str) -> Result<Threshold, String> {
     if text.trim().is_empty() {
         return Ok(Threshold(None));
     }
@@ -286,27 +375,27 @@ impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for RuleP
     }
 }
 
-fn parse_metric(text: &str) -> Result<Metric, String> {
+pub(crate) fn parse_metric(text: &str) -> Result<Metric, String> {
     Metric::parse(text, "--metric")
 }
 
-fn parse_assert(text: &str) -> Result<Assertion, String> {
+pub(crate) fn parse_assert(text: &str) -> Result<Assertion, String> {
     Assertion::parse(text, "--assert")
 }
 
-fn parse_assert_warn(text: &str) -> Result<Assertion, String> {
+pub(crate) fn parse_assert_warn(text: &str) -> Result<Assertion, String> {
     Assertion::parse(text, "--assert-warn")
 }
 
-fn parse_header_rule(text: &str) -> Result<HeaderRule, String> {
+pub(crate) fn parse_header_rule(text: &str) -> Result<HeaderRule, String> {
     HeaderRule::parse(text)
 }
 
-fn parse_body_rule(text: &str) -> Result<BodyRule, String> {
+pub(crate) fn parse_body_rule(text: &str) -> Result<BodyRule, String> {
     BodyRule::parse(text)
 }
 
-fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
+pub(crate) fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
     match text.trim().to_ascii_lowercase().as_str() {
         "auto" => Ok(FormatChoice::Auto),
         "none" => Ok(FormatChoice::None),
@@ -322,24 +411,24 @@ fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
     }
 }
 
-fn parse_pattern(text: &str) -> Result<Pattern, String> {
+pub(crate) fn parse_pattern(text: &str) -> Result<Pattern, String> {
     Pattern::new(text)
 }
 
-fn parse_version_req(text: &str) -> Result<VersionReq, String> {
+pub(crate) fn parse_version_req(text: &str) -> Result<VersionReq, String> {
     text.parse()
 }
 
-fn parse_json_path(text: &str) -> Result<JsonPath, String> {
+pub(crate) fn parse_json_path(text: &str) -> Result<JsonPath, String> {
     crate::rules::parse_path(text.trim())
 }
 
-fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     crate::units::parse_duration(text)
 }
 
 /// Certificate thresholds are spoken of in days: `--cert-warn 30` is 30 days, not 30 seconds.
-fn parse_cert_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_cert_duration(text: &str) -> Result<Duration, String> {
     let trimmed = text.trim();
     if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return match trimmed.parse::<f64>() {
@@ -352,7 +441,11 @@ fn parse_cert_duration(text: &str) -> Result<Duration, String> {
     crate::units::parse_duration(text)
 }
 
-fn parse_size(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_quorum(text: &str) -> Result<Quorum, String> {
+    text.parse()
+}
+
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
     crate::units::parse_size(text)
 }
 
@@ -391,23 +484,34 @@ mod tests {
     fn defaults_match_the_documentation() {
         let cli = parse(&["http://x.test/"]).unwrap();
         let o = cli.options;
-        assert_eq!(o.timeout, Duration::from_secs(10));
+        // Per-target options are unset here: their defaults are filled in by the plan, after
+        // the config file's levels.
+        assert_eq!(o.target.timeout, None);
         assert_eq!(o.concurrency, 16);
-        assert_eq!(o.max_body, 1 << 20);
-        assert_eq!(o.expect_status, None);
-        assert_eq!(o.health_format, FormatChoice::Auto);
+        assert_eq!(o.target.max_body, None);
+        assert_eq!(o.target.expect_status, None);
+        assert_eq!(o.target.health_format, None);
         assert_eq!(o.output, OutputFormat::Human);
         assert!(!o.docker && !o.quiet && !o.verbose);
-        assert!(o.warning.is_none() && o.critical.is_none());
+        assert!(o.target.warning.is_none() && o.target.critical.is_none());
+        assert_eq!(o.interval, Duration::from_secs(1));
+        assert_eq!(o.wait_stable, 1);
+        assert!(o.wait.is_none() && o.quorum.is_none() && o.deadline.is_none());
     }
 
     #[test]
     fn thresholds_parse_as_ranges_and_empty_means_unset() {
         let cli = parse(&["-w", "0.5", "-c", "@1:2", "u"]).unwrap();
-        assert_eq!(cli.options.warning.unwrap().0.unwrap().to_string(), "0.5");
-        assert_eq!(cli.options.critical.unwrap().0.unwrap().to_string(), "@1:2");
+        assert_eq!(
+            cli.options.target.warning.unwrap().0.unwrap().to_string(),
+            "0.5"
+        );
+        assert_eq!(
+            cli.options.target.critical.unwrap().0.unwrap().to_string(),
+            "@1:2"
+        );
         let cli = parse(&["-w", "", "u"]).unwrap();
-        assert_eq!(cli.options.warning, Some(Threshold(None)));
+        assert_eq!(cli.options.target.warning, Some(Threshold(None)));
         assert!(parse(&["-w", "2:1", "u"]).is_err());
     }
 
@@ -430,12 +534,18 @@ mod tests {
     fn certificate_thresholds_read_a_bare_number_as_days() {
         let cli = parse(&["--cert-warn", "30", "--cert-crit", "12h", "u"]).unwrap();
         assert_eq!(
-            cli.options.cert_warn,
+            cli.options.target.cert_warn,
             Some(Duration::from_secs(30 * 86_400))
         );
-        assert_eq!(cli.options.cert_crit, Some(Duration::from_secs(12 * 3_600)));
+        assert_eq!(
+            cli.options.target.cert_crit,
+            Some(Duration::from_secs(12 * 3_600))
+        );
         let cli = parse(&["--cert-warn", "1.5", "u"]).unwrap();
-        assert_eq!(cli.options.cert_warn, Some(Duration::from_secs(129_600)));
+        assert_eq!(
+            cli.options.target.cert_warn,
+            Some(Duration::from_secs(129_600))
+        );
         assert!(parse(&["--cert-warn", "1.5.2", "u"]).is_err());
         assert!(parse(&["--cert-warn", "0", "u"]).is_err());
     }

@@ -11,7 +11,7 @@ use reqwest::Url;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::plan::Target;
+use crate::plan::{Settings, Target};
 
 /// One endpoint of the sample service.
 struct Endpoint {
@@ -79,13 +79,13 @@ pub async fn serve() -> std::io::Result<SocketAddr> {
     Ok(address)
 }
 
-pub fn targets(address: SocketAddr) -> Vec<Target> {
+pub fn targets(address: SocketAddr, settings: &Settings) -> Vec<Target> {
     ENDPOINTS
         .iter()
         .map(|endpoint| {
             let url = Url::parse(&format!("http://{address}{}", endpoint.path))
                 .expect("demo URLs are valid");
-            Target::from_url(url)
+            Target::new(url, settings.clone())
         })
         .collect()
 }

@@ -110,6 +110,10 @@ pub enum CheckKind {
     Metric,
     Assertion,
     Certificate,
+    /// Run level: `--quorum`.
+    Quorum,
+    /// Run level: how a `--wait` ended, or that the run was interrupted.
+    Wait,
 }
 
 impl CheckKind {
@@ -138,6 +142,8 @@ impl CheckKind {
             CheckKind::Body => "body",
             CheckKind::Metric => "metric",
             CheckKind::Assertion => "assertion",
+            CheckKind::Quorum => "quorum",
+            CheckKind::Wait => "wait",
             CheckKind::Certificate => "certificate",
         }
     }
@@ -171,9 +177,14 @@ pub fn evaluate(
 ) -> Vec<Check> {
     let mut checks = Vec::new();
     if let Some(failure) = &observation.failure {
+        let status = if failure.kind.is_ours() {
+            Status::Unknown
+        } else {
+            Status::Critical
+        };
         checks.push(check(
             CheckKind::Transport,
-            Status::Critical,
+            status,
             failure.kind.name().to_string(),
             "a complete response".into(),
             failure.message.clone(),
@@ -678,6 +689,7 @@ mod tests {
             }),
             failure: None,
             elapsed: Duration::from_millis(millis),
+            attempts: 1,
             remote: None,
             request: RequestSeen {
                 method: "GET".into(),

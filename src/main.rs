@@ -6,10 +6,12 @@
 
 mod cert;
 mod cli;
+mod config;
 mod demo;
 mod evaluate;
 mod exit;
 mod extract;
+mod generate;
 mod health;
 mod observation;
 mod pattern;
@@ -62,14 +64,36 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return parse_failure(&err),
     };
+    // `completions` and `man` print what the clap definition generates: no URL, plan or network.
+    if let Some(artifact) = generate::Artifact::requested(cli.command.as_ref()) {
+        return match generate::print(artifact) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("healthprobe: cannot write to stdout: {err}");
+                ExitCode::from(ExitPolicy::Nagios.code(Status::Unknown))
+            }
+        };
+    }
     let env = plan::Environment {
         var: &|name| std::env::var(name).ok(),
         stdout_is_terminal: io::stdout().is_terminal(),
+        stderr_is_terminal: io::stderr().is_terminal(),
     };
     let plan = match plan::resolve(cli, &env) {
         Ok(plan) => plan,
         Err(err) => return usage_failure(&err.to_string(), docker_requested()),
     };
+    if plan.dry_run {
+        let mut stdout = io::stdout().lock();
+        return match report::render_plan(&plan, &mut stdout) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("healthprobe: cannot write the plan: {err}");
+                ExitCode::from(plan.exit.code(Status::Unknown))
+            }
+        };
+    }
     let policy = plan.exit;
     PANIC_EXIT_CODE.store(policy.code(Status::Unknown), Ordering::Relaxed);
     colored::control::set_override(plan.output.color);

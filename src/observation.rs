@@ -18,6 +18,27 @@ pub struct Observation {
     pub remote: Option<SocketAddr>,
     /// The request as sent, for verbose output (headers already redacted).
     pub request: RequestSeen,
+    /// How many times the request was sent (`--retries`); this observation is the last.
+    pub attempts: u32,
+}
+
+impl Observation {
+    /// A target that was never (or never completely) probed, for a reason of healthprobe's own:
+    /// the `--deadline` passed before its turn, or the run was interrupted.
+    pub fn unprobed(url: &str, kind: FailureKind, message: String) -> Observation {
+        Observation {
+            response: None,
+            failure: Some(TransportFailure { kind, message }),
+            elapsed: Duration::ZERO,
+            remote: None,
+            request: RequestSeen {
+                method: "GET".into(),
+                url: url.to_string(),
+                headers: Vec::new(),
+            },
+            attempts: 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +77,10 @@ pub enum FailureKind {
     Protocol,
     Redirect,
     Other,
+    /// Not the service's doing: the `--deadline` passed before the target's turn.
+    NotProbed,
+    /// Not the service's doing: the run was interrupted (Ctrl-C) before the answer came.
+    Interrupted,
 }
 
 impl FailureKind {
@@ -74,7 +99,30 @@ impl FailureKind {
             FailureKind::Protocol => "protocol",
             FailureKind::Redirect => "redirect",
             FailureKind::Other => "other",
+            FailureKind::NotProbed => "not-probed",
+            FailureKind::Interrupted => "interrupted",
         }
+    }
+}
+
+impl FailureKind {
+    /// Failures that say nothing about the service: they make a target UNKNOWN, not CRITICAL.
+    pub fn is_ours(self) -> bool {
+        matches!(self, FailureKind::NotProbed | FailureKind::Interrupted)
+    }
+
+    /// Failures a retry a moment later may not see again (`--retries`).
+    pub fn is_transient(self) -> bool {
+        matches!(
+            self,
+            FailureKind::Refused
+                | FailureKind::ConnectTimeout
+                | FailureKind::Connect
+                | FailureKind::Timeout
+                | FailureKind::Reset
+                | FailureKind::Closed
+                | FailureKind::TruncatedBody
+        )
     }
 }
 

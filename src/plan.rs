@@ -9,9 +9,15 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-use crate::cli::{Cli, ColorWhen, Command, Options, OutputFormat, Threshold};
+use crate::cli::{
+    Cli, ColorWhen, Command, Options, OutputFormat, TargetOptions, Threshold, WaitFor,
+};
+use crate::config::ConfigFile;
 use crate::evaluate::{ComponentRules, Expectations};
 use crate::exit::ExitPolicy;
+use crate::health::FormatChoice;
+use crate::statuses::StatusSet;
+use crate::verdict::Quorum;
 
 /// A mistake in what the user asked for; printed as one line, exit 3 (UNKNOWN).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,46 +34,78 @@ impl std::error::Error for UsageError {}
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub targets: Vec<Target>,
-    pub probe: ProbeOptions,
-    pub expect: Expectations,
     pub concurrency: usize,
     pub proxies: ProxyEnv,
     pub output: OutputOptions,
     pub exit: ExitPolicy,
-    /// Where versions are read from besides the health document.
-    pub version_path: Option<serde_json_path::JsonPath>,
     /// Differing versions across targets are a WARNING.
     pub same_version: bool,
-    /// Serve the built-in sample service and probe it instead of `targets`.
-    pub demo: bool,
+    /// The run is judged by how many targets are OK rather than by the worst one.
+    pub quorum: Option<Quorum>,
+    /// Probe again until healthy (`--wait`).
+    pub wait: Option<WaitPlan>,
+    /// When the whole run must end (`--deadline`, and `--wait`'s own limit).
+    pub deadline: Option<Duration>,
+    /// Serve the built-in sample service and probe it, with these settings, instead of
+    /// `targets`.
+    pub demo: Option<Settings>,
+    /// List the targets instead of probing them (`--dry-run`).
+    pub dry_run: bool,
+}
+
+/// What `--wait` waits for and how often it looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WaitPlan {
+    /// WARNING counts as healthy too (`--wait-for warning`).
+    pub accept_warning: bool,
+    /// Consecutive healthy rounds needed (`--wait-stable`).
+    pub stable_rounds: u32,
+    /// The first pause between rounds (`--interval`).
+    pub interval: Duration,
 }
 
 #[derive(Debug, Clone)]
 pub struct Target {
-    /// How every output refers to the target.
+    /// How every output refers to the target: the config file's `name`, or host, port and path.
     pub name: String,
     pub url: Url,
     /// Where this target's version is read, when not from its health document.
     pub version_url: Option<Url>,
+    pub settings: Settings,
 }
 
 impl Target {
-    /// A target named after its URL: host, port and path, without scheme, credentials or query.
-    pub fn from_url(url: Url) -> Target {
-        let host = url.host_str().unwrap_or("");
-        let name = match url.port() {
-            Some(port) => format!("{host}:{port}{}", url.path()),
-            None => format!("{host}{}", url.path()),
-        };
+    /// A target named after its URL.
+    pub fn new(url: Url, settings: Settings) -> Target {
         Target {
-            name,
+            name: name_of(&url),
             url,
             version_url: None,
+            settings,
         }
     }
 }
 
+/// A target's name from its URL: host, port and path, without scheme, credentials or query.
+pub fn name_of(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port() {
+        Some(port) => format!("{host}:{port}{}", url.path()),
+        None => format!("{host}{}", url.path()),
+    }
+}
+
+/// Everything that decides how one target is probed and judged.
 #[derive(Debug, Clone)]
+pub struct Settings {
+    pub probe: ProbeOptions,
+    pub expect: Expectations,
+    /// Where the version is read besides the health document (`--version-path`).
+    pub version_path: Option<serde_json_path::JsonPath>,
+    pub retry: RetryPolicy,
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProbeOptions {
     pub timeout: Duration,
     pub connect_timeout: Duration,
@@ -75,6 +113,23 @@ pub struct ProbeOptions {
     pub user_agent: String,
     /// Trust anchors from `--cacert`, added to the compiled-in roots.
     pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+}
+
+/// When one probe is tried again before it is judged (`--retries`), and which answers a
+/// `--wait` may wait out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    pub retries: u32,
+    pub delay: Duration,
+    /// Statuses the user called transient besides 502, 503 and 504 (`--retry-on`).
+    pub also: Option<StatusSet>,
+}
+
+impl RetryPolicy {
+    /// A transient HTTP status: one a retry or a little more waiting can change.
+    pub fn transient_status(&self, code: u16) -> bool {
+        matches!(code, 502..=504) || self.also.as_ref().is_some_and(|set| set.contains(code))
+    }
 }
 
 /// Proxy settings from the environment, applied to non-loopback targets only.
@@ -92,12 +147,15 @@ pub struct OutputOptions {
     pub color: bool,
     pub verbose: bool,
     pub quiet: bool,
+    /// stderr is a terminal: `--wait` may redraw a live progress line there.
+    pub progress_is_live: bool,
 }
 
 /// Facts about the process's surroundings, passed in so that resolution stays testable.
 pub struct Environment<'a> {
     pub var: &'a dyn Fn(&str) -> Option<String>,
     pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
 }
 
 impl Environment<'_> {
@@ -108,12 +166,21 @@ impl Environment<'_> {
 
 pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     let demo = matches!(cli.command, Some(Command::Demo));
-    if demo && !cli.urls.is_empty() {
+    if demo && (!cli.urls.is_empty() || cli.options.config.is_some()) {
         return Err(UsageError(
-            "demo probes its own sample service and takes no URLs".into(),
+            "demo probes its own sample service and takes no URLs or --config".into(),
         ));
     }
     let options = cli.options;
+    if options.quiet && options.verbose {
+        return Err(UsageError(
+            "--quiet and --verbose cannot be used together".into(),
+        ));
+    }
+    let config = match &options.config {
+        Some(path) => crate::config::load(path, env.var)?,
+        None => ConfigFile::default(),
+    };
     // Flags win over env: HEALTHPROBE_URL is only read when no URL is on the command line. It is
     // split here rather than by clap so that a URL on the command line is never split.
     let urls = if cli.urls.is_empty() && !demo {
@@ -123,78 +190,210 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     } else {
         cli.urls
     };
-    let mut targets = urls
-        .iter()
-        .filter(|u| !u.is_empty())
-        .map(|u| parse_target_url(u).map(Target::from_url))
-        .collect::<Result<Vec<_>, _>>()?;
-    if let Some(version_url) = &options.version_url {
-        for target in &mut targets {
-            target.version_url = Some(resolve_version_url(version_url, &target.url)?);
+    let mut certificates = CertificateFiles::default();
+    let command_line = &options.target;
+    let mut targets = Vec::new();
+    for entry in &config.targets {
+        let file = options.config.as_deref().map(|p| p.display().to_string());
+        let at = |e: UsageError| match &file {
+            Some(file) => UsageError(format!("{file}:{}: {}", entry.line, e.0)),
+            None => e,
+        };
+        let layered = layer(
+            layer(config.defaults.clone(), entry.options.clone()),
+            command_line.clone(),
+        );
+        let url = parse_target_url(&entry.url).map_err(at)?;
+        let settings = settings(&layered, false, &mut certificates).map_err(at)?;
+        let mut target = Target::new(url, settings);
+        if let Some(name) = &entry.name {
+            target.name = name.trim().to_string();
         }
+        target.version_url = version_url(&layered, &target.url).map_err(at)?;
+        targets.push(target);
+    }
+    let from_command_line = layer(config.defaults.clone(), command_line.clone());
+    for url in urls.iter().filter(|u| !u.is_empty()) {
+        let url = parse_target_url(url)?;
+        let settings = settings(&from_command_line, false, &mut certificates)?;
+        let mut target = Target::new(url, settings);
+        target.version_url = version_url(&from_command_line, &target.url)?;
+        targets.push(target);
     }
     if targets.is_empty() && !demo {
-        return Err(UsageError(
-            "no URL to probe: give one or more URLs (or set HEALTHPROBE_URL)".into(),
-        ));
+        return Err(UsageError(match &options.config {
+            Some(path) => format!(
+                "no URL to probe: {} has no [[target]] and no URL was given",
+                path.display()
+            ),
+            None => "no URL to probe: give one or more URLs (or set HEALTHPROBE_URL)".into(),
+        }));
     }
-    if options.quiet && options.verbose {
-        return Err(UsageError(
-            "--quiet and --verbose cannot be used together".into(),
-        ));
+    let demo = if demo {
+        Some(settings(command_line, true, &mut certificates)?)
+    } else {
+        None
+    };
+    if let Some(Quorum::Count(needed)) = options.quorum
+        && !targets.is_empty()
+        && needed > targets.len()
+    {
+        return Err(UsageError(format!(
+            "--quorum {needed} can never be met: there are only {} targets",
+            targets.len()
+        )));
     }
-    let exit = exit_policy(&options)?;
-    let output = output_options(&options, env);
-    let max_body = usize::try_from(options.max_body)
-        .map_err(|_| UsageError("--max-body is larger than this machine can hold".into()))?;
-    let threshold = |t: Option<Threshold>, demo_default: &str| match t {
-        Some(Threshold(range)) => range,
-        None if demo => demo_default.parse().ok(),
-        None => None,
+    let wait = options.wait.map(|_| WaitPlan {
+        accept_warning: options.wait_for == WaitFor::Warning,
+        stable_rounds: options.wait_stable,
+        interval: options.interval,
+    });
+    let deadline = match (options.wait, options.deadline) {
+        (Some(wait), Some(deadline)) => Some(wait.min(deadline)),
+        (wait, deadline) => wait.or(deadline),
     };
     Ok(Plan {
         targets,
+        concurrency: usize::from(options.concurrency),
+        proxies: proxy_env(env)?,
+        output: output_options(&options, env),
+        exit: exit_policy(&options)?,
+        same_version: options.same_version,
+        quorum: options.quorum,
+        wait,
+        deadline,
+        demo,
+        dry_run: options.dry_run,
+    })
+}
+
+/// `over` on top of `base`: a value given in `over` replaces the one in `base`; repeatable
+/// options (rules, component patterns) add up, so a command-line `--assert` joins those of the
+/// config file instead of hiding them.
+fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
+    fn join<T>(mut base: Vec<T>, over: Vec<T>) -> Vec<T> {
+        base.extend(over);
+        base
+    }
+    TargetOptions {
+        expect_status: over.expect_status.or(base.expect_status),
+        warning: over.warning.or(base.warning),
+        critical: over.critical.or(base.critical),
+        timeout: over.timeout.or(base.timeout),
+        connect_timeout: over.connect_timeout.or(base.connect_timeout),
+        max_body: over.max_body.or(base.max_body),
+        health_format: over.health_format.or(base.health_format),
+        ignore_component: join(base.ignore_component, over.ignore_component),
+        noncritical: join(base.noncritical, over.noncritical),
+        require_component: join(base.require_component, over.require_component),
+        maintenance: over.maintenance.or(base.maintenance),
+        expect_version: over.expect_version.or(base.expect_version),
+        version_url: over.version_url.or(base.version_url),
+        version_path: over.version_path.or(base.version_path),
+        metric: join(base.metric, over.metric),
+        assert: join(base.assert, over.assert),
+        assert_warn: join(base.assert_warn, over.assert_warn),
+        expect_header: join(base.expect_header, over.expect_header),
+        expect_body: join(base.expect_body, over.expect_body),
+        cert_warn: over.cert_warn.or(base.cert_warn),
+        cert_crit: over.cert_crit.or(base.cert_crit),
+        cacert: over.cacert.or(base.cacert),
+        retries: over.retries.or(base.retries),
+        retry_delay: over.retry_delay.or(base.retry_delay),
+        retry_on: over.retry_on.or(base.retry_on),
+    }
+}
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+const DEFAULT_MAX_BODY: u64 = 1 << 20;
+const DEFAULT_RETRY_DELAY: Duration = Duration::from_secs(1);
+
+/// A layered option set with the built-in defaults filled in. The demo has default thresholds
+/// of its own, so that its slow endpoint shows a WARNING.
+fn settings(
+    options: &TargetOptions,
+    demo: bool,
+    certificates: &mut CertificateFiles,
+) -> Result<Settings, UsageError> {
+    let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
+    let max_body = usize::try_from(options.max_body.unwrap_or(DEFAULT_MAX_BODY))
+        .map_err(|_| UsageError("--max-body is larger than this machine can hold".into()))?;
+    let threshold = |t: &Option<Threshold>, demo_default: &str| match t {
+        Some(Threshold(range)) => range.clone(),
+        None if demo => demo_default.parse().ok(),
+        None => None,
+    };
+    let extra_roots = match &options.cacert {
+        Some(path) => certificates.read(path)?,
+        None => Vec::new(),
+    };
+    Ok(Settings {
         probe: ProbeOptions {
-            timeout: options.timeout,
-            connect_timeout: options
-                .connect_timeout
-                .map_or(options.timeout, |c| c.min(options.timeout)),
+            timeout,
+            connect_timeout: options.connect_timeout.map_or(timeout, |c| c.min(timeout)),
             max_body,
             user_agent: format!("healthprobe/{}", env!("CARGO_PKG_VERSION")),
-            extra_roots: match &options.cacert {
-                Some(path) => read_ca_file(path)?,
-                None => Vec::new(),
-            },
+            extra_roots,
         },
         expect: Expectations {
             statuses_explicit: options.expect_status.is_some(),
-            statuses: options.expect_status.unwrap_or_default(),
-            warning: threshold(options.warning, crate::demo::DEFAULT_WARNING),
-            critical: threshold(options.critical, crate::demo::DEFAULT_CRITICAL),
-            health_format: options.health_format,
+            statuses: options.expect_status.clone().unwrap_or_default(),
+            warning: threshold(&options.warning, crate::demo::DEFAULT_WARNING),
+            critical: threshold(&options.critical, crate::demo::DEFAULT_CRITICAL),
+            health_format: options.health_format.unwrap_or(FormatChoice::Auto),
             components: ComponentRules {
-                ignore: options.ignore_component,
-                noncritical: options.noncritical,
-                require: options.require_component,
+                ignore: options.ignore_component.clone(),
+                noncritical: options.noncritical.clone(),
+                require: options.require_component.clone(),
             },
             maintenance: options.maintenance,
-            version: options.expect_version,
-            headers: options.expect_header,
-            body: options.expect_body,
-            metrics: options.metric,
-            asserts: options.assert,
-            assert_warns: options.assert_warn,
+            version: options.expect_version.clone(),
+            headers: options.expect_header.clone(),
+            body: options.expect_body.clone(),
+            metrics: options.metric.clone(),
+            asserts: options.assert.clone(),
+            assert_warns: options.assert_warn.clone(),
             cert_warn: options.cert_warn,
             cert_crit: options.cert_crit,
         },
-        version_path: options.version_path,
-        same_version: options.same_version,
-        concurrency: usize::from(options.concurrency),
-        proxies: proxy_env(env)?,
-        output,
-        exit,
-        demo,
+        version_path: options.version_path.clone(),
+        retry: RetryPolicy {
+            retries: options.retries.unwrap_or(0),
+            delay: options.retry_delay.unwrap_or(DEFAULT_RETRY_DELAY),
+            also: options.retry_on.clone(),
+        },
     })
+}
+
+fn version_url(options: &TargetOptions, target: &Url) -> Result<Option<Url>, UsageError> {
+    options
+        .version_url
+        .as_deref()
+        .map(|text| resolve_version_url(text, target))
+        .transpose()
+}
+
+/// `--cacert` files, each read once however many targets name it.
+#[derive(Default)]
+struct CertificateFiles {
+    read: Vec<(
+        std::path::PathBuf,
+        Vec<rustls::pki_types::CertificateDer<'static>>,
+    )>,
+}
+
+impl CertificateFiles {
+    fn read(
+        &mut self,
+        path: &std::path::Path,
+    ) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, UsageError> {
+        if let Some((_, certificates)) = self.read.iter().find(|(p, _)| p == path) {
+            return Ok(certificates.clone());
+        }
+        let certificates = read_ca_file(path)?;
+        self.read.push((path.to_path_buf(), certificates.clone()));
+        Ok(certificates)
+    }
 }
 
 /// Parses a URL as users type it: `localhost:8080/healthz` means `http://localhost:8080/healthz`.
@@ -296,6 +495,7 @@ fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
         color: color && options.output == OutputFormat::Human,
         verbose: options.verbose,
         quiet: options.quiet,
+        progress_is_live: env.stderr_is_terminal,
     }
 }
 
@@ -352,6 +552,7 @@ mod tests {
             &Environment {
                 var: &lookup,
                 stdout_is_terminal: terminal,
+                stderr_is_terminal: false,
             },
         )
     }
@@ -400,7 +601,7 @@ mod tests {
     fn no_url_is_a_usage_error_but_demo_needs_none() {
         let err = resolve_with(&[], &[], false).unwrap_err();
         assert!(err.0.contains("no URL"), "{err}");
-        assert!(resolve_with(&["demo"], &[], false).unwrap().demo);
+        assert!(resolve_with(&["demo"], &[], false).unwrap().demo.is_some());
     }
 
     #[test]
@@ -470,14 +671,16 @@ mod tests {
     #[test]
     fn status_set_remembers_whether_the_user_chose_it() {
         assert!(
-            !resolve_with(&["u"], &[], false)
-                .unwrap()
+            !resolve_with(&["u"], &[], false).unwrap().targets[0]
+                .settings
                 .expect
                 .statuses_explicit
         );
         assert!(
             resolve_with(&["--expect-status", "2xx", "u"], &[], false)
                 .unwrap()
+                .targets[0]
+                .settings
                 .expect
                 .statuses_explicit
         );
@@ -491,11 +694,14 @@ mod tests {
 
     #[test]
     fn demo_takes_no_urls_and_has_default_thresholds() {
-        let plan = resolve_with(&["demo"], &[], false).unwrap();
-        assert!(plan.expect.warning.is_some() && plan.expect.critical.is_some());
-        let plan = resolve_with(&["demo", "-w", ""], &[], false).unwrap();
+        let demo = resolve_with(&["demo"], &[], false).unwrap().demo.unwrap();
+        assert!(demo.expect.warning.is_some() && demo.expect.critical.is_some());
+        let demo = resolve_with(&["demo", "-w", ""], &[], false)
+            .unwrap()
+            .demo
+            .unwrap();
         assert!(
-            plan.expect.warning.is_none(),
+            demo.expect.warning.is_none(),
             "an explicit empty -w unsets the demo default"
         );
     }
@@ -515,9 +721,15 @@ mod tests {
     #[test]
     fn connect_timeout_never_exceeds_the_whole_timeout() {
         let plan = resolve_with(&["-t", "2", "--connect-timeout", "5", "u"], &[], false).unwrap();
-        assert_eq!(plan.probe.connect_timeout, Duration::from_secs(2));
+        assert_eq!(
+            plan.targets[0].settings.probe.connect_timeout,
+            Duration::from_secs(2)
+        );
         let plan = resolve_with(&["-t", "2", "u"], &[], false).unwrap();
-        assert_eq!(plan.probe.connect_timeout, Duration::from_secs(2));
+        assert_eq!(
+            plan.targets[0].settings.probe.connect_timeout,
+            Duration::from_secs(2)
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use reqwest::header::{ACCEPT, HeaderValue, USER_AGENT};
 use reqwest::{Client, NoProxy, Proxy, Url, redirect};
 
 use crate::observation::{FailureKind, Observation, RequestSeen, Response, TransportFailure};
-use crate::plan::{ProbeOptions, ProxyEnv, Target};
+use crate::plan::{ProbeOptions, ProxyEnv};
 use crate::units::{format_duration, format_size};
 
 /// Sent so that services which negotiate pick their health document format.
@@ -23,9 +23,11 @@ const ACCEPT_VALUE: &str = "application/health+json, application/json;q=0.9, */*
 /// Redirects followed before a chain is judged a loop.
 const MAX_REDIRECTS: usize = 5;
 
-/// Builds the one client every target shares.
+/// Builds a client; the run shares one among all targets that connect alike (same connect
+/// timeout and trust anchors), since reqwest sets those per client, not per request.
 pub fn build_client(
-    options: &ProbeOptions,
+    connect_timeout: Duration,
+    extra_roots: &[rustls::pki_types::CertificateDer<'static>],
     needs_tls: bool,
     proxies: &ProxyEnv,
 ) -> anyhow::Result<Client> {
@@ -36,7 +38,7 @@ pub fn build_client(
     let mut roots = rustls::RootCertStore::empty();
     if needs_tls {
         roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        for certificate in &options.extra_roots {
+        for certificate in extra_roots {
             roots.add(certificate.clone()).map_err(|e| {
                 anyhow::anyhow!("a --cacert certificate cannot be used as a trust anchor: {e}")
             })?;
@@ -50,10 +52,8 @@ pub fn build_client(
 
     let mut builder = Client::builder()
         .tls_backend_preconfigured(tls)
-        .connect_timeout(options.connect_timeout)
-        .timeout(options.timeout)
+        .connect_timeout(connect_timeout)
         .redirect(redirect::Policy::limited(MAX_REDIRECTS))
-        .user_agent(options.user_agent.clone())
         .pool_max_idle_per_host(0)
         .tls_info(needs_tls)
         .tcp_nodelay(true);
@@ -97,11 +97,11 @@ pub fn is_loopback(url: &Url) -> bool {
     }
 }
 
-/// Probes one target. Never fails: whatever happened is in the observation.
-pub async fn probe(client: &Client, target: &Target, options: &ProbeOptions) -> Observation {
+/// Probes one URL once. Never fails: whatever happened is in the observation.
+pub async fn probe(client: &Client, url: &Url, options: &ProbeOptions) -> Observation {
     let request = RequestSeen {
         method: "GET".into(),
-        url: crate::redact::url(&target.url),
+        url: crate::redact::url(url),
         headers: vec![
             ("user-agent".into(), options.user_agent.clone()),
             ("accept".into(), ACCEPT_VALUE.into()),
@@ -114,11 +114,12 @@ pub async fn probe(client: &Client, target: &Target, options: &ProbeOptions) -> 
         elapsed: Duration::ZERO,
         remote: None,
         request,
+        attempts: 1,
     };
     // reqwest's timeout covers connect, headers and body; the outer one is a guard so that no
     // code path, ours included, can outlive the user's bound by more than a moment.
     let guard = options.timeout + Duration::from_millis(250);
-    let exchange = exchange(client, target, options, &mut observation);
+    let exchange = exchange(client, url, options, &mut observation);
     if tokio::time::timeout(guard, exchange).await.is_err() {
         observation.failure = Some(TransportFailure {
             kind: FailureKind::Timeout,
@@ -135,13 +136,14 @@ pub async fn probe(client: &Client, target: &Target, options: &ProbeOptions) -> 
 
 async fn exchange(
     client: &Client,
-    target: &Target,
+    url: &Url,
     options: &ProbeOptions,
     observation: &mut Observation,
 ) {
     let started = Instant::now();
     let sent = client
-        .get(target.url.clone())
+        .get(url.clone())
+        .timeout(options.timeout)
         .header(ACCEPT, HeaderValue::from_static(ACCEPT_VALUE))
         .header(USER_AGENT, &options.user_agent)
         .send()
@@ -149,7 +151,7 @@ async fn exchange(
     let mut response = match sent {
         Ok(response) => response,
         Err(err) => {
-            observation.failure = Some(classify(&err, &target.url, options, false));
+            observation.failure = Some(classify(&err, url, options, false));
             return;
         }
     };
@@ -197,7 +199,7 @@ async fn exchange(
             }
             Ok(None) => return,
             Err(err) => {
-                observation.failure = Some(classify(&err, &target.url, options, true));
+                observation.failure = Some(classify(&err, url, options, true));
                 return;
             }
         }

@@ -1,20 +1,27 @@
-//! Scheduling: probes every target over one shared client, at most `concurrency` at a time, on a
+//! Scheduling: probes the targets over shared clients, at most `concurrency` at a time, on a
 //! current-thread runtime (a health probe needs no worker threads, and starts faster without
-//! them), then judges each observation into the [`Report`].
+//! them); retries transient failures (`--retries`), repeats rounds until the targets are healthy
+//! (`--wait`), keeps the whole run inside `--deadline`, and stops promptly on Ctrl-C with what
+//! it knows. Every round is judged into a [`Report`]; nothing here formats output except the
+//! `--wait` progress line on stderr.
 
+use std::io::Write;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use serde_json_path::JsonPath;
-
-use crate::evaluate::{evaluate, target_status, version_skew_check};
-use crate::health::{Body, FormatChoice};
-use crate::observation::{CertExpiry, Observation, Reading, VersionFound};
-use crate::plan::{Plan, ProbeOptions, Target};
+use crate::evaluate::{Check, CheckKind, evaluate, target_status, version_skew_check};
+use crate::health::Body;
+use crate::observation::{CertExpiry, FailureKind, Observation, Reading, VersionFound};
+use crate::plan::{Plan, ProbeOptions, ProxyEnv, Target, WaitPlan};
 use crate::report::{Report, TargetResult};
-use crate::verdict::worst;
+use crate::units::format_duration;
+use crate::verdict::{Status, worst};
+
+/// The longest pause between `--wait` rounds, however long the wait.
+const MAX_INTERVAL: Duration = Duration::from_secs(15);
 
 pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -22,68 +29,160 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         .enable_time()
         .build()?;
     runtime.block_on(async move {
-        if plan.demo {
+        let started = Instant::now();
+        if let Some(settings) = plan.demo.take() {
             let address = crate::demo::serve().await?;
-            plan.targets = crate::demo::targets(address);
+            plan.targets = crate::demo::targets(address, &settings);
             if !plan.output.quiet {
                 eprintln!("{}", crate::demo::banner(address));
             }
         }
-        let needs_tls = plan.targets.iter().any(|t| t.url.scheme() == "https");
-        let client = crate::probe::build_client(&plan.probe, needs_tls, &plan.proxies)?;
-        let job = Arc::new(Job {
-            client,
-            options: plan.probe.clone(),
-            health_format: plan.expect.health_format,
-            version_path: plan.version_path.clone(),
+        let shared = Arc::new(Shared {
+            clients: Clients::build(&plan.targets, &plan.proxies)?,
+            targets: plan.targets.clone(),
+            deadline: plan.deadline.map(|d| started + d),
+            concurrency: plan.concurrency.max(1),
         });
-        let seen = probe_all(job, &plan.targets, plan.concurrency).await;
-        Ok(judge(&plan, seen))
+        let mut state = State {
+            latest: vec![None; plan.targets.len()],
+            rounds: 0,
+            outcome: None,
+        };
+        let interrupted = tokio::select! {
+            () = drive(&plan, &shared, &mut state) => false,
+            _ = tokio::signal::ctrl_c() => true,
+        };
+        let mut progress = Progress::new(&plan);
+        progress.clear();
+        if interrupted {
+            state.outcome = Some(Outcome::Interrupted);
+        }
+        let mut report = judge(&plan, &state);
+        if let Some(check) = wait_check(&plan, &state, &report, started.elapsed()) {
+            report.run_checks.push(check);
+            report.overall = overall(&plan, &report.results, &report.run_checks);
+        }
+        if interrupted {
+            // Whatever was seen so far, the run did not do its job: UNKNOWN (exit 3).
+            report.overall = Status::Unknown;
+        }
+        Ok(report)
     })
 }
 
 /// What every probe task shares.
-struct Job {
-    client: reqwest::Client,
-    options: ProbeOptions,
-    health_format: FormatChoice,
-    version_path: Option<JsonPath>,
+struct Shared {
+    targets: Vec<Target>,
+    clients: Clients,
+    deadline: Option<Instant>,
+    concurrency: usize,
 }
 
-/// Probes all targets concurrently, bounded by `concurrency`, and returns what was seen in
-/// target order (so output order never depends on which server answered first).
-async fn probe_all(
-    job: Arc<Job>,
-    targets: &[Target],
-    concurrency: usize,
-) -> Vec<(Observation, Reading)> {
-    let permits = Arc::new(Semaphore::new(concurrency.max(1)));
+/// What the run has seen so far: the latest observation of each target.
+struct State {
+    latest: Vec<Option<(Observation, Reading)>>,
+    rounds: u32,
+    outcome: Option<Outcome>,
+}
+
+/// How a `--wait` (or an interrupted run) ended.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Healthy,
+    GaveUp,
+    /// A failure that waiting will not change, in one line.
+    Terminal(String),
+    Interrupted,
+}
+
+/// One round, or with `--wait` as many as it takes.
+async fn drive(plan: &Plan, shared: &Arc<Shared>, state: &mut State) {
+    let all: Vec<usize> = (0..plan.targets.len()).collect();
+    let Some(wait) = plan.wait else {
+        state.rounds = 1;
+        probe_round(shared, &all, state).await;
+        return;
+    };
+    let deadline = shared.deadline.expect("--wait always sets a deadline");
+    let mut progress = Progress::new(plan);
+    let mut pause = wait.interval;
+    let mut jitter = Jitter::seeded();
+    let mut healthy_rounds = 0;
+    loop {
+        state.rounds += 1;
+        // Healthy targets are left alone unless stability over several rounds was asked for.
+        let due: Vec<usize> = if state.rounds == 1 || wait.stable_rounds > 1 {
+            all.clone()
+        } else {
+            let report = judge(plan, state);
+            all.iter()
+                .copied()
+                .filter(|&i| !healthy(report.results[i].status, wait))
+                .collect()
+        };
+        probe_round(shared, &due, state).await;
+        let report = judge(plan, state);
+        if healthy(report.overall, wait) {
+            healthy_rounds += 1;
+            if healthy_rounds >= wait.stable_rounds {
+                state.outcome = Some(Outcome::Healthy);
+                return;
+            }
+        } else {
+            healthy_rounds = 0;
+        }
+        if let Some(why) = terminal(plan, &report, wait) {
+            state.outcome = Some(Outcome::Terminal(why));
+            return;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            state.outcome = Some(Outcome::GaveUp);
+            return;
+        }
+        progress.round(state.rounds, &report, wait, left);
+        tokio::time::sleep(jitter.spread(pause).min(left)).await;
+        pause = (pause * 2).min(MAX_INTERVAL.max(wait.interval));
+        if Instant::now() >= deadline {
+            state.outcome = Some(Outcome::GaveUp);
+            return;
+        }
+    }
+}
+
+fn healthy(status: Status, wait: WaitPlan) -> bool {
+    status == Status::Ok || (wait.accept_warning && status == Status::Warning)
+}
+
+/// Probes the targets at `due` (indices into the plan), at most `concurrency` at once, and
+/// records each observation as it arrives, so that an interruption keeps what was seen.
+async fn probe_round(shared: &Arc<Shared>, due: &[usize], state: &mut State) {
+    let permits = Arc::new(Semaphore::new(shared.concurrency));
     let mut tasks = JoinSet::new();
-    for (index, target) in targets.iter().cloned().enumerate() {
-        let (job, permits) = (job.clone(), permits.clone());
+    for &index in due {
+        let (shared, permits) = (shared.clone(), permits.clone());
         tasks.spawn(async move {
             let _permit = permits
                 .acquire_owned()
                 .await
                 .expect("semaphore is never closed");
-            (index, probe_target(&job, &target).await)
+            (index, probe_target(&shared, index).await)
         });
     }
-    let mut slots: Vec<Option<(Observation, Reading)>> = vec![None; targets.len()];
     while let Some(joined) = tasks.join_next().await {
         // A panicking task has already ended the process through the panic hook.
         let (index, seen) = joined.expect("probe task completed");
-        slots[index] = Some(seen);
+        state.latest[index] = Some(seen);
     }
-    slots
-        .into_iter()
-        .map(|slot| slot.expect("every target was probed"))
-        .collect()
 }
 
-/// Probes one target, reads its body (once) as a health document, and finds its version.
-async fn probe_target(job: &Job, target: &Target) -> (Observation, Reading) {
-    let observation = crate::probe::probe(&job.client, target, &job.options).await;
+/// Probes one target (with its retries), reads its body once as a health document, and finds
+/// its version and certificate expiry.
+async fn probe_target(shared: &Shared, index: usize) -> (Observation, Reading) {
+    let target = &shared.targets[index];
+    let client = shared.clients.for_target(target);
+    let observation = probe_with_retries(client, target, shared.deadline).await;
+    let settings = &target.settings;
     let complete_body = match (&observation.response, &observation.failure) {
         (Some(response), None) if !response.body_capped => Some(response),
         _ => None,
@@ -95,13 +194,18 @@ async fn probe_target(job: &Job, target: &Target) -> (Observation, Reading) {
             .iter()
             .find(|(name, _)| name == "content-type")
             .map(|(_, value)| value.as_str());
-        crate::health::interpret_body(content_type, response.status, body, job.health_format)
+        crate::health::interpret_body(
+            content_type,
+            response.status,
+            body,
+            settings.expect.health_format,
+        )
     });
     let json = body.as_ref().and_then(|b| b.json.as_ref().ok());
     let version = match &target.version_url {
-        Some(url) => version_from_url(job, url).await,
+        Some(url) => version_from_url(client, target, url, shared.deadline).await,
         None if complete_body.is_some() => {
-            crate::extract::version(json, job.version_path.as_ref(), document.as_ref())
+            crate::extract::version(json, settings.version_path.as_ref(), document.as_ref())
         }
         None => VersionFound::Missing(NO_COMPLETE_BODY.into()),
     };
@@ -127,7 +231,70 @@ async fn probe_target(job: &Job, target: &Target) -> (Observation, Reading) {
     )
 }
 
-const NO_COMPLETE_BODY: &str = "no complete body was received";
+const NO_COMPLETE_BODY: &str = crate::evaluate::NO_COMPLETE_BODY;
+
+/// One probe, tried again on a transient failure while `--retries` and the deadline allow.
+async fn probe_with_retries(
+    client: &reqwest::Client,
+    target: &Target,
+    deadline: Option<Instant>,
+) -> Observation {
+    let retry = &target.settings.retry;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let Some(options) = within(&target.settings.probe, deadline) else {
+            return Observation::unprobed(
+                &crate::redact::url(&target.url),
+                FailureKind::NotProbed,
+                "not probed: the run's deadline passed before its turn".into(),
+            );
+        };
+        let cut_short = options.timeout < target.settings.probe.timeout;
+        let mut observation = crate::probe::probe(client, &target.url, &options).await;
+        observation.attempts = attempt;
+        if let Some(failure) = &mut observation.failure
+            && cut_short
+            && matches!(
+                failure.kind,
+                FailureKind::Timeout | FailureKind::ConnectTimeout
+            )
+        {
+            failure.message.push_str(" (the run's deadline ran out)");
+        }
+        let transient = match (&observation.failure, &observation.response) {
+            (Some(failure), _) => failure.kind.is_transient(),
+            (None, Some(response)) => {
+                !target.settings.expect.statuses.contains(response.status)
+                    && retry.transient_status(response.status)
+            }
+            (None, None) => false,
+        };
+        if !transient || attempt > retry.retries {
+            return observation;
+        }
+        if deadline.is_some_and(|d| Instant::now() + retry.delay >= d) {
+            return observation;
+        }
+        tokio::time::sleep(retry.delay).await;
+    }
+}
+
+/// The probe options with their timeouts cut to what is left before the deadline; `None` when
+/// nothing is left.
+fn within(options: &ProbeOptions, deadline: Option<Instant>) -> Option<ProbeOptions> {
+    let Some(deadline) = deadline else {
+        return Some(options.clone());
+    };
+    let left = deadline.saturating_duration_since(Instant::now());
+    if left < Duration::from_millis(1) {
+        return None;
+    }
+    let mut options = options.clone();
+    options.timeout = options.timeout.min(left);
+    options.connect_timeout = options.connect_timeout.min(left);
+    Some(options)
+}
 
 /// Reads the certificate's expiry against the clock, here at the edge, so that evaluation stays
 /// a pure function of what was seen.
@@ -142,11 +309,19 @@ fn certificate_expiry(der: &[u8]) -> Result<CertExpiry, String> {
     })
 }
 
-/// Fetches `--version-url` through the same client and reads the version from its body.
-async fn version_from_url(job: &Job, url: &reqwest::Url) -> VersionFound {
-    let target = Target::from_url(url.clone());
-    let seen = crate::probe::probe(&job.client, &target, &job.options).await;
+/// Fetches `--version-url` through the target's client and reads the version from its body.
+async fn version_from_url(
+    client: &reqwest::Client,
+    target: &Target,
+    url: &reqwest::Url,
+    deadline: Option<Instant>,
+) -> VersionFound {
     let shown = crate::redact::url(url);
+    let settings = &target.settings;
+    let Some(options) = within(&settings.probe, deadline) else {
+        return VersionFound::Missing(format!("{shown}: the run's deadline passed first"));
+    };
+    let seen = crate::probe::probe(client, url, &options).await;
     match (&seen.response, &seen.failure) {
         (_, Some(failure)) => VersionFound::Missing(format!("{shown}: {}", failure.message)),
         (Some(response), None) if !(200..300).contains(&response.status) => {
@@ -157,23 +332,49 @@ async fn version_from_url(job: &Job, url: &reqwest::Url) -> VersionFound {
         }
         (Some(response), None) if response.body_capped => VersionFound::Missing(format!(
             "{shown}: {}",
-            crate::probe::body_too_large_message(job.options.max_body)
+            crate::probe::body_too_large_message(options.max_body)
         )),
         (Some(response), None) => {
             let body = Body::read(&response.body);
-            crate::extract::version(body.json.as_ref().ok(), job.version_path.as_ref(), None)
+            crate::extract::version(
+                body.json.as_ref().ok(),
+                settings.version_path.as_ref(),
+                None,
+            )
         }
         (None, None) => VersionFound::Missing(format!("{shown}: no response")),
     }
 }
 
-fn judge(plan: &Plan, seen: Vec<(Observation, Reading)>) -> Report {
+/// Judges what has been seen into a report. A target with no observation yet was cut off by an
+/// interruption.
+fn judge(plan: &Plan, state: &State) -> Report {
     let results: Vec<TargetResult> = plan
         .targets
         .iter()
-        .zip(seen)
-        .map(|(target, (observation, reading))| {
-            let checks = evaluate(&observation, &reading, &plan.expect, plan.probe.max_body);
+        .zip(&state.latest)
+        .map(|(target, seen)| {
+            let (observation, reading) = seen.clone().unwrap_or_else(|| {
+                let observation = Observation::unprobed(
+                    &crate::redact::url(&target.url),
+                    FailureKind::Interrupted,
+                    "interrupted before it answered".into(),
+                );
+                let reading = Reading {
+                    document: None,
+                    version: VersionFound::Missing("interrupted".into()),
+                    json: Err("interrupted before it answered".into()),
+                    certificate: None,
+                };
+                (observation, reading)
+            });
+            let expect = &target.settings.expect;
+            let checks = evaluate(
+                &observation,
+                &reading,
+                expect,
+                target.settings.probe.max_body,
+            );
             TargetResult {
                 target: target.clone(),
                 status: target_status(&checks),
@@ -191,16 +392,263 @@ fn judge(plan: &Plan, seen: Vec<(Observation, Reading)>) -> Report {
             .collect();
         run_checks.extend(version_skew_check(&versions));
     }
+    if let Some(quorum) = plan.quorum {
+        let states: Vec<Status> = results.iter().map(|r| r.status).collect();
+        let (status, reason) = quorum.judge(&states);
+        run_checks.push(Check {
+            kind: CheckKind::Quorum,
+            status,
+            subject: None,
+            observed: format!("{} OK", states.iter().filter(|s| **s == Status::Ok).count()),
+            expected: format!("at least {quorum}"),
+            reason,
+            perfdata: None,
+        });
+    }
     Report {
-        overall: worst(
-            results
-                .iter()
-                .map(|r| r.status)
-                .chain(run_checks.iter().map(|c| c.status)),
-        ),
+        overall: overall(plan, &results, &run_checks),
         results,
         run_checks,
-        expect: plan.expect.clone(),
-        timeout: plan.probe.timeout,
+    }
+}
+
+/// The run's state: with a quorum, the quorum decides (a failing replica is its line's
+/// business); otherwise the worst target. Run-level findings count either way.
+fn overall(plan: &Plan, results: &[TargetResult], run_checks: &[Check]) -> Status {
+    let runs = run_checks.iter().map(|c| c.status);
+    if plan.quorum.is_some() {
+        worst(runs)
+    } else {
+        worst(results.iter().map(|r| r.status).chain(runs))
+    }
+}
+
+/// A failure that more waiting will not change, if the targets show one that makes the wait
+/// hopeless: with a quorum, only when too few targets are left that could still recover.
+fn terminal(plan: &Plan, report: &Report, wait: WaitPlan) -> Option<String> {
+    let hopeless: Vec<(&TargetResult, String)> = report
+        .results
+        .iter()
+        .filter(|r| !healthy(r.status, wait))
+        .filter_map(|r| terminal_reason(r).map(|why| (r, why)))
+        .collect();
+    let (first, why) = hopeless.first()?;
+    if let Some(quorum) = plan.quorum {
+        let total = report.results.len();
+        if total - hopeless.len() >= quorum.needed(total) {
+            return None;
+        }
+    }
+    Some(format!("{}: {why}", first.target.name))
+}
+
+fn terminal_reason(result: &TargetResult) -> Option<String> {
+    let observation = &result.observation;
+    if let Some(failure) = &observation.failure {
+        return match failure.kind {
+            FailureKind::Tls if failure.message.contains("certificate") => Some(format!(
+                "{}, which waiting will not change",
+                failure.message
+            )),
+            FailureKind::Redirect => Some(format!(
+                "{}, which waiting will not change",
+                failure.message
+            )),
+            _ => None,
+        };
+    }
+    let response = observation.response.as_ref()?;
+    let settings = &result.target.settings;
+    let code = response.status;
+    let waitable = settings.expect.statuses.contains(code) || settings.retry.transient_status(code);
+    (matches!(code, 401 | 403 | 404) && !waitable).then(|| {
+        format!(
+            "answered {}, which waiting will not change (add --retry-on {code} to wait for it)",
+            crate::evaluate::status_line(code)
+        )
+    })
+}
+
+/// The run-level finding of a `--wait` or an interruption.
+fn wait_check(plan: &Plan, state: &State, report: &Report, elapsed: Duration) -> Option<Check> {
+    let outcome = state.outcome.as_ref()?;
+    let took = format_duration(elapsed);
+    let rounds = match state.rounds {
+        1 => "1 round".to_string(),
+        n => format!("{n} rounds"),
+    };
+    let (status, reason) = match outcome {
+        Outcome::Healthy => (Status::Ok, format!("healthy after {took} ({rounds})")),
+        Outcome::GaveUp => {
+            let waited = plan.deadline.map_or(took.clone(), format_duration);
+            (
+                report.overall,
+                format!("still not healthy after waiting {waited} ({rounds})"),
+            )
+        }
+        Outcome::Terminal(why) => (
+            report.overall,
+            format!("stopped waiting after {took}: {why}"),
+        ),
+        Outcome::Interrupted => (Status::Unknown, format!("interrupted after {took}")),
+    };
+    Some(Check {
+        kind: CheckKind::Wait,
+        status,
+        subject: None,
+        observed: rounds,
+        expected: "every target healthy".into(),
+        reason,
+        perfdata: None,
+    })
+}
+
+/// The clients of a run: one per way of connecting (connect timeout and trust anchors), shared
+/// by every target that connects that way.
+struct Clients {
+    clients: Vec<(ClientKey, reqwest::Client)>,
+}
+
+#[derive(PartialEq)]
+struct ClientKey {
+    connect_timeout: Duration,
+    extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+}
+
+impl ClientKey {
+    fn of(target: &Target) -> ClientKey {
+        ClientKey {
+            connect_timeout: target.settings.probe.connect_timeout,
+            extra_roots: target.settings.probe.extra_roots.clone(),
+        }
+    }
+}
+
+impl Clients {
+    fn build(targets: &[Target], proxies: &ProxyEnv) -> anyhow::Result<Clients> {
+        let mut keys: Vec<(ClientKey, bool)> = Vec::new();
+        for target in targets {
+            let key = ClientKey::of(target);
+            let https = target.url.scheme() == "https"
+                || target
+                    .version_url
+                    .as_ref()
+                    .is_some_and(|u| u.scheme() == "https");
+            match keys.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, needs_tls)) => *needs_tls |= https,
+                None => keys.push((key, https)),
+            }
+        }
+        let clients = keys
+            .into_iter()
+            .map(|(key, needs_tls)| {
+                let client = crate::probe::build_client(
+                    key.connect_timeout,
+                    &key.extra_roots,
+                    needs_tls,
+                    proxies,
+                )?;
+                Ok((key, client))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Clients { clients })
+    }
+
+    fn for_target(&self, target: &Target) -> &reqwest::Client {
+        let key = ClientKey::of(target);
+        &self
+            .clients
+            .iter()
+            .find(|(k, _)| *k == key)
+            .expect("a client was built for every target")
+            .1
+    }
+}
+
+/// Spreads pauses by up to ±20% so that many probes started together do not stay in step.
+/// A tiny xorshift seeded from the clock is plenty: this is not cryptography.
+struct Jitter(u64);
+
+impl Jitter {
+    fn seeded() -> Jitter {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        Jitter(u64::from(nanos) ^ (u64::from(std::process::id()) << 32) | 1)
+    }
+
+    fn spread(&mut self, pause: Duration) -> Duration {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        let unit = (self.0 % 10_000) as f64 / 10_000.0; // [0, 1)
+        pause.mul_f64(0.8 + 0.4 * unit)
+    }
+}
+
+/// The `--wait` progress on stderr: a line redrawn in place on a terminal, otherwise one line
+/// per round; nothing with `--quiet`.
+struct Progress {
+    enabled: bool,
+    live: bool,
+    drawn: bool,
+}
+
+impl Progress {
+    fn new(plan: &Plan) -> Progress {
+        Progress {
+            enabled: plan.wait.is_some() && !plan.output.quiet,
+            live: plan.output.progress_is_live,
+            drawn: plan.output.progress_is_live,
+        }
+    }
+
+    fn round(&mut self, round: u32, report: &Report, wait: WaitPlan, left: Duration) {
+        if !self.enabled {
+            return;
+        }
+        let total = report.results.len();
+        let waiting: Vec<&TargetResult> = report
+            .results
+            .iter()
+            .filter(|r| !healthy(r.status, wait))
+            .collect();
+        let first = waiting
+            .first()
+            .map(|r| {
+                let why = r
+                    .checks
+                    .iter()
+                    .find(|c| c.status == r.status)
+                    .map(|c| c.reason.as_str())
+                    .unwrap_or("");
+                format!("; waiting for {} ({why})", r.target.name)
+            })
+            .unwrap_or_default();
+        let more = match waiting.len() {
+            0 | 1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        let line = format!(
+            "round {round}: {} of {total} healthy, {:.1}s left{first}{more}",
+            total - waiting.len(),
+            left.as_secs_f64()
+        );
+        let mut stderr = std::io::stderr().lock();
+        if self.live {
+            let line = crate::text::one_line(&line, 110);
+            let _ = write!(stderr, "\r\x1b[K{line}");
+            let _ = stderr.flush();
+            self.drawn = true;
+        } else {
+            let _ = writeln!(stderr, "healthprobe: {}", crate::text::one_line(&line, 300));
+        }
+    }
+
+    /// Removes a live line before the report is printed.
+    fn clear(&mut self) {
+        if self.enabled && self.live && self.drawn {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
     }
 }

@@ -7,10 +7,9 @@ mod human;
 mod nagios;
 
 use std::io::{self, Write};
-use std::time::Duration;
 
 use crate::cli::OutputFormat;
-use crate::evaluate::{Check, CheckKind, Expectations, status_line};
+use crate::evaluate::{Check, CheckKind, status_line};
 use crate::health::{Component, Health, Interpretation};
 use crate::observation::{Observation, Reading, VersionFound};
 use crate::plan::{OutputOptions, Target};
@@ -24,9 +23,6 @@ pub struct Report {
     /// Findings about the run as a whole (version skew across targets).
     pub run_checks: Vec<Check>,
     pub overall: Status,
-    /// The expectations the run applied, for perfdata thresholds.
-    pub expect: Expectations,
-    pub timeout: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +41,48 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
     }
 }
 
+/// `--dry-run`: each target as the run would probe it, one line each, URLs redacted.
+pub fn render_plan(plan: &crate::plan::Plan, out: &mut dyn Write) -> io::Result<()> {
+    let width = plan
+        .targets
+        .iter()
+        .map(|t| t.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(48);
+    for target in &plan.targets {
+        let settings = &target.settings;
+        let expect = &settings.expect;
+        let rules = expect.metrics.len()
+            + expect.asserts.len()
+            + expect.assert_warns.len()
+            + expect.headers.len()
+            + expect.body.len();
+        let mut notes = vec![
+            format!("timeout {}", format_duration(settings.probe.timeout)),
+            format!("status {}", expect.statuses),
+        ];
+        if settings.retry.retries > 0 {
+            notes.push(format!("{} retries", settings.retry.retries));
+        }
+        if rules > 0 {
+            notes.push(format!("{rules} rule{}", if rules == 1 { "" } else { "s" }));
+        }
+        writeln!(
+            out,
+            "{:<width$}  {}  ({})",
+            clean(&target.name),
+            clean(&crate::redact::url(&target.url)),
+            notes.join(", ")
+        )?;
+    }
+    writeln!(
+        out,
+        "{} targets; nothing was sent (--dry-run)",
+        plan.targets.len()
+    )
+}
+
 /// One line on what happened to a target: the problems when there are any, otherwise what was
 /// seen, each followed by the time it took. Failing components are named, not detailed: their
 /// reasons are on lines of their own.
@@ -60,11 +98,16 @@ pub fn summary(result: &TargetResult) -> String {
         .filter(|c| c.status != Status::Ok)
         .filter(|c| !(body_missing && c.status == Status::Unknown && c.kind.is_user_rule()))
         .collect();
-    let elapsed = format_duration(result.observation.elapsed);
+    let mut elapsed = format_duration(result.observation.elapsed);
+    let attempts = result.observation.attempts;
+    if attempts > 1 {
+        elapsed.push_str(&format!(", {attempts} attempts"));
+    }
     let Some(response) = &result.observation.response else {
-        return match problems.is_empty() {
-            true => format!("no response after {elapsed}"),
-            false => join_reasons(&problems),
+        return match (problems.is_empty(), attempts > 1) {
+            (true, _) => format!("no response after {elapsed}"),
+            (false, false) => join_reasons(&problems),
+            (false, true) => format!("{} ({attempts} attempts)", join_reasons(&problems)),
         };
     };
     let seen = format!("{} in {elapsed}", status_line(response.status));

@@ -170,9 +170,13 @@ fn reason(status: u16) -> &'static str {
         304 => "Not Modified",
         400 => "Bad Request",
         401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not Found",
+        429 => "Too Many Requests",
         500 => "Internal Server Error",
+        502 => "Bad Gateway",
         503 => "Service Unavailable",
+        504 => "Gateway Timeout",
         _ => "Whatever",
     }
 }
@@ -450,4 +454,50 @@ pub fn probe(status: u16, content_type: &str, body: &str, args: &[&str]) -> Run 
     let mut all = args.to_vec();
     all.push(&url);
     run(&all)
+}
+
+/// Answers `failing` with an empty body for the first `times` requests, then 200 with `body`:
+/// a service that becomes healthy a few requests after a deploy.
+pub fn healthy_after(
+    times: usize,
+    failing: u16,
+    body: &str,
+) -> impl Fn(Request, &mut TcpStream) + Send + Sync + use<> {
+    let seen = AtomicUsize::new(0);
+    let body = body.as_bytes().to_vec();
+    move |_request, stream| {
+        if seen.fetch_add(1, Ordering::SeqCst) < times {
+            respond(stream, failing, &[], b"");
+        } else {
+            respond(stream, 200, &[("Content-Type", JSON)], &body);
+        }
+    }
+}
+
+/// A file in the temporary directory with this content, removed on drop.
+pub struct TempFile {
+    pub path: std::path::PathBuf,
+}
+
+impl TempFile {
+    pub fn new(name: &str, content: &str) -> TempFile {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let path = std::env::temp_dir().join(format!(
+            "healthprobe-{}-{}-{name}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        std::fs::write(&path, content).expect("write a temporary file");
+        TempFile { path }
+    }
+
+    pub fn path(&self) -> &str {
+        self.path.to_str().expect("temporary paths are UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
 }

@@ -1,0 +1,227 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_healthprobe_global_optspecs
+    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= color= docker warning-is-unhealthy q/quiet v/verbose h/help V/version
+end
+
+function __fish_healthprobe_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_healthprobe_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_healthprobe_using_subcommand
+    set -l cmd (__fish_healthprobe_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s w -l warning -d 'Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s c -l critical -d 'Response time (seconds) past which a target is CRITICAL, as a Nagios range' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s t -l timeout -d 'Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds) [default: 10s]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l connect-timeout -d 'Bound on establishing the connection [default: the --timeout value]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l max-body -d 'Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL [default: 1MiB]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l health-format -d 'How to read the body: auto (detect the format), none (ignore the body), or one of the format names listed in the README [default: auto]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l ignore-component -d 'Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l noncritical -d 'A failing component matching PATTERN is WARNING, not CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l require-component -d 'A component matching PATTERN must be reported; missing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l maintenance -d 'How maintenance states (OUT_OF_SERVICE, draining, Consul maintenance, shutting down) count [default: critical when the server answered 5xx, otherwise warning]' -r -f -a "ok\t''
+warning\t''
+critical\t''"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l expect-version -d 'Require the service version to satisfy REQ: a semver requirement (>=2.4, <3), an exact version (=26.07, or a plain 26.07) or a regex (~^26\\.0[7-9])' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l version-url -d 'Read the version from this URL instead of the health document; a path such as /version is resolved against each target\'s URL' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l version-path -d 'Take the version from this JSONPath in the body (of --version-url when given), e.g. $.build.version' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l metric -d 'Judge a number in the JSON body: \'LABEL=JSONPATH;WARN;CRIT[;UOM]\' with Nagios ranges, also emitted as perfdata (repeatable; one rule per line in the env var)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l assert -d 'Require \'JSONPATH OP VALUE\' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or \'JSONPATH exists\' / \'JSONPATH !exists\'; failing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l assert-warn -d 'Like --assert, but failing is WARNING (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l expect-header -d 'The response must have header NAME with a value matching REGEX (\'NAME: REGEX\'; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l expect-body -d 'The body must match REGEX, for plain-text endpoints (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l cert-warn -d 'An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h; a bare number is days, as check_http -C takes it)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l cert-crit -d 'An HTTPS certificate with less validity left than this is CRITICAL (a bare number is days)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l cacert -d 'Also trust the CA certificates in this PEM file (for private CAs)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s j -l concurrency -d 'Probe at most N targets at once' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait-for -d 'With --wait, the state that counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
+warning\t'Every target OK or WARNING'"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait-stable -d 'With --wait, require N consecutive healthy rounds (every target probed each round)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l interval -d 'With --wait, the first pause between rounds; it doubles (with jitter) up to 15s' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s V -l version -d 'Print version'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "demo" -d 'Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints)'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "completions" -d 'Print the completion script for SHELL to stdout (bash, zsh, fish, powershell, elvish)'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "man" -d 'Print the man page (roff) to stdout'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s w -l warning -d 'Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s c -l critical -d 'Response time (seconds) past which a target is CRITICAL, as a Nagios range' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s t -l timeout -d 'Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds) [default: 10s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l connect-timeout -d 'Bound on establishing the connection [default: the --timeout value]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l max-body -d 'Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL [default: 1MiB]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l health-format -d 'How to read the body: auto (detect the format), none (ignore the body), or one of the format names listed in the README [default: auto]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l ignore-component -d 'Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l noncritical -d 'A failing component matching PATTERN is WARNING, not CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l require-component -d 'A component matching PATTERN must be reported; missing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l maintenance -d 'How maintenance states (OUT_OF_SERVICE, draining, Consul maintenance, shutting down) count [default: critical when the server answered 5xx, otherwise warning]' -r -f -a "ok\t''
+warning\t''
+critical\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l expect-version -d 'Require the service version to satisfy REQ: a semver requirement (>=2.4, <3), an exact version (=26.07, or a plain 26.07) or a regex (~^26\\.0[7-9])' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l version-url -d 'Read the version from this URL instead of the health document; a path such as /version is resolved against each target\'s URL' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l version-path -d 'Take the version from this JSONPath in the body (of --version-url when given), e.g. $.build.version' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l metric -d 'Judge a number in the JSON body: \'LABEL=JSONPATH;WARN;CRIT[;UOM]\' with Nagios ranges, also emitted as perfdata (repeatable; one rule per line in the env var)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l assert -d 'Require \'JSONPATH OP VALUE\' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or \'JSONPATH exists\' / \'JSONPATH !exists\'; failing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l assert-warn -d 'Like --assert, but failing is WARNING (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l expect-header -d 'The response must have header NAME with a value matching REGEX (\'NAME: REGEX\'; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l expect-body -d 'The body must match REGEX, for plain-text endpoints (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l cert-warn -d 'An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h; a bare number is days, as check_http -C takes it)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l cert-crit -d 'An HTTPS certificate with less validity left than this is CRITICAL (a bare number is days)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l cacert -d 'Also trust the CA certificates in this PEM file (for private CAs)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s j -l concurrency -d 'Probe at most N targets at once' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait-for -d 'With --wait, the state that counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
+warning\t'Every target OK or WARNING'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait-stable -d 'With --wait, require N consecutive healthy rounds (every target probed each round)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l interval -d 'With --wait, the first pause between rounds; it doubles (with jitter) up to 15s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s w -l warning -d 'Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s c -l critical -d 'Response time (seconds) past which a target is CRITICAL, as a Nagios range' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s t -l timeout -d 'Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds) [default: 10s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l connect-timeout -d 'Bound on establishing the connection [default: the --timeout value]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l max-body -d 'Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL [default: 1MiB]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l health-format -d 'How to read the body: auto (detect the format), none (ignore the body), or one of the format names listed in the README [default: auto]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l ignore-component -d 'Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l noncritical -d 'A failing component matching PATTERN is WARNING, not CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l require-component -d 'A component matching PATTERN must be reported; missing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l maintenance -d 'How maintenance states (OUT_OF_SERVICE, draining, Consul maintenance, shutting down) count [default: critical when the server answered 5xx, otherwise warning]' -r -f -a "ok\t''
+warning\t''
+critical\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l expect-version -d 'Require the service version to satisfy REQ: a semver requirement (>=2.4, <3), an exact version (=26.07, or a plain 26.07) or a regex (~^26\\.0[7-9])' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l version-url -d 'Read the version from this URL instead of the health document; a path such as /version is resolved against each target\'s URL' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l version-path -d 'Take the version from this JSONPath in the body (of --version-url when given), e.g. $.build.version' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l metric -d 'Judge a number in the JSON body: \'LABEL=JSONPATH;WARN;CRIT[;UOM]\' with Nagios ranges, also emitted as perfdata (repeatable; one rule per line in the env var)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l assert -d 'Require \'JSONPATH OP VALUE\' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or \'JSONPATH exists\' / \'JSONPATH !exists\'; failing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l assert-warn -d 'Like --assert, but failing is WARNING (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l expect-header -d 'The response must have header NAME with a value matching REGEX (\'NAME: REGEX\'; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l expect-body -d 'The body must match REGEX, for plain-text endpoints (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l cert-warn -d 'An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h; a bare number is days, as check_http -C takes it)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l cert-crit -d 'An HTTPS certificate with less validity left than this is CRITICAL (a bare number is days)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l cacert -d 'Also trust the CA certificates in this PEM file (for private CAs)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s j -l concurrency -d 'Probe at most N targets at once' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait-for -d 'With --wait, the state that counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
+warning\t'Every target OK or WARNING'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait-stable -d 'With --wait, require N consecutive healthy rounds (every target probed each round)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l interval -d 'With --wait, the first pause between rounds; it doubles (with jitter) up to 15s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s w -l warning -d 'Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s c -l critical -d 'Response time (seconds) past which a target is CRITICAL, as a Nagios range' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s t -l timeout -d 'Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds) [default: 10s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l connect-timeout -d 'Bound on establishing the connection [default: the --timeout value]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l max-body -d 'Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL [default: 1MiB]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l health-format -d 'How to read the body: auto (detect the format), none (ignore the body), or one of the format names listed in the README [default: auto]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l ignore-component -d 'Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l noncritical -d 'A failing component matching PATTERN is WARNING, not CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l require-component -d 'A component matching PATTERN must be reported; missing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l maintenance -d 'How maintenance states (OUT_OF_SERVICE, draining, Consul maintenance, shutting down) count [default: critical when the server answered 5xx, otherwise warning]' -r -f -a "ok\t''
+warning\t''
+critical\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l expect-version -d 'Require the service version to satisfy REQ: a semver requirement (>=2.4, <3), an exact version (=26.07, or a plain 26.07) or a regex (~^26\\.0[7-9])' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l version-url -d 'Read the version from this URL instead of the health document; a path such as /version is resolved against each target\'s URL' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l version-path -d 'Take the version from this JSONPath in the body (of --version-url when given), e.g. $.build.version' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l metric -d 'Judge a number in the JSON body: \'LABEL=JSONPATH;WARN;CRIT[;UOM]\' with Nagios ranges, also emitted as perfdata (repeatable; one rule per line in the env var)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l assert -d 'Require \'JSONPATH OP VALUE\' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or \'JSONPATH exists\' / \'JSONPATH !exists\'; failing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l assert-warn -d 'Like --assert, but failing is WARNING (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l expect-header -d 'The response must have header NAME with a value matching REGEX (\'NAME: REGEX\'; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l expect-body -d 'The body must match REGEX, for plain-text endpoints (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l cert-warn -d 'An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h; a bare number is days, as check_http -C takes it)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l cert-crit -d 'An HTTPS certificate with less validity left than this is CRITICAL (a bare number is days)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l cacert -d 'Also trust the CA certificates in this PEM file (for private CAs)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s j -l concurrency -d 'Probe at most N targets at once' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait-for -d 'With --wait, the state that counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
+warning\t'Every target OK or WARNING'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait-stable -d 'With --wait, require N consecutive healthy rounds (every target probed each round)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l interval -d 'With --wait, the first pause between rounds; it doubles (with jitter) up to 15s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "demo" -d 'Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "completions" -d 'Print the completion script for SHELL to stdout (bash, zsh, fish, powershell, elvish)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

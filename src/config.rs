@@ -1,0 +1,436 @@
+//! The `--config FILE` schema: TOML with a `[defaults]` table and `[[target]]` entries.
+//!
+//! ```toml
+//! [defaults]
+//! timeout = "3s"
+//! expect-status = "2xx"
+//!
+//! [[target]]
+//! name = "api"
+//! url = "https://api.example.com/healthcheck?token=${API_TOKEN}"
+//! warning = 0.5
+//! metric = ["db_ms=$.checks['db:responseTime'][0].observedValue;100;500;ms"]
+//! ```
+//!
+//! Keys are the long flag names of the per-target options (`expect-status`, `max-body`, ...;
+//! `expect_status` is accepted too), and every value goes through the same parser as the flag,
+//! so the file and the command line can never disagree on what a value means. Numbers may be
+//! written bare where the flag takes a number (`timeout = 5`, `warning = 0.5`); repeatable
+//! options take a list or a single string.
+//!
+//! `${VAR}` in any string is replaced from the environment, so tokens stay out of the file
+//! (`$${` writes a literal `${`). Every mistake (a TOML syntax error, an unknown key, a wrong
+//! type, a bad value, a missing variable) is a [`UsageError`] that names the file, the line and
+//! the key. A substituted variable's value never appears in a message: it is shown as `${VAR}`.
+//!
+//! Parsing is pure ([`parse`]); [`load`] only adds reading the file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::{Spanned, Value};
+
+use crate::cli::{self, TargetOptions};
+use crate::plan::UsageError;
+
+/// A config file, resolved to typed option sets.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    pub defaults: TargetOptions,
+    pub targets: Vec<ConfigTarget>,
+}
+
+/// One `[[target]]` entry.
+#[derive(Debug, Clone)]
+pub struct ConfigTarget {
+    pub name: Option<String>,
+    /// As written after `${VAR}` substitution; checked like a command-line URL by the plan.
+    pub url: String,
+    pub options: TargetOptions,
+    /// Where the entry's `url` is, for messages about it.
+    pub line: usize,
+}
+
+/// One table of the file, as TOML gives it: keys with their values and where they are.
+type RawTable = BTreeMap<String, Spanned<Value>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    defaults: Option<Spanned<RawTable>>,
+    #[serde(default)]
+    target: Vec<Spanned<RawTable>>,
+}
+
+/// Reads and parses `path`; `var` looks up environment variables for `${VAR}`.
+pub fn load(path: &Path, var: &dyn Fn(&str) -> Option<String>) -> Result<ConfigFile, UsageError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| UsageError(format!("cannot read --config {shown}: {e}")))?;
+    parse(&text, &shown, var)
+}
+
+/// Parses the text of a config file called `file` (for messages).
+pub fn parse(
+    text: &str,
+    file: &str,
+    var: &dyn Fn(&str) -> Option<String>,
+) -> Result<ConfigFile, UsageError> {
+    let at = |offset: usize| line_of(text, offset);
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map(|span| at(span.start));
+        let message = crate::text::fold(e.message(), 200);
+        match line {
+            Some(line) => UsageError(format!("{file}:{line}: {message}")),
+            None => UsageError(format!("{file}: {message}")),
+        }
+    })?;
+    let reader = Reader { text, file, var };
+    let defaults = match raw.defaults {
+        Some(table) => {
+            let table = table.into_inner();
+            for key in ["url", "name"] {
+                if let Some(value) = table.get(key) {
+                    return Err(reader.error(
+                        value.span().start,
+                        key,
+                        "belongs in a [[target]] entry, not in [defaults]",
+                    ));
+                }
+            }
+            reader.options(table)?
+        }
+        None => TargetOptions::default(),
+    };
+    let mut targets = Vec::with_capacity(raw.target.len());
+    for entry in raw.target {
+        let start = entry.span().start;
+        let mut table = entry.into_inner();
+        let Some(url) = table.remove("url") else {
+            return Err(UsageError(format!(
+                "{file}:{}: a [[target]] entry has no url",
+                at(start)
+            )));
+        };
+        let line = at(url.span().start);
+        let url = reader.single_string("url", &url)?;
+        let name = match table.remove("name") {
+            Some(name) => Some(reader.single_string("name", &name)?),
+            None => None,
+        };
+        if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            return Err(reader.error(start, "name", "is empty"));
+        }
+        let options = reader.options(table)?;
+        targets.push(ConfigTarget {
+            name,
+            url,
+            options,
+            line,
+        });
+    }
+    Ok(ConfigFile { defaults, targets })
+}
+
+/// The keys a target table may hold besides `name` and `url`: the per-target flags.
+pub const KEYS: &[&str] = &[
+    "expect-status",
+    "warning",
+    "critical",
+    "timeout",
+    "connect-timeout",
+    "max-body",
+    "health-format",
+    "ignore-component",
+    "noncritical",
+    "require-component",
+    "maintenance",
+    "expect-version",
+    "version-url",
+    "version-path",
+    "metric",
+    "assert",
+    "assert-warn",
+    "expect-header",
+    "expect-body",
+    "cert-warn",
+    "cert-crit",
+    "cacert",
+    "retries",
+    "retry-delay",
+    "retry-on",
+];
+
+struct Reader<'a> {
+    text: &'a str,
+    file: &'a str,
+    var: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Reader<'_> {
+    fn error(&self, offset: usize, key: &str, message: &str) -> UsageError {
+        UsageError(format!(
+            "{}:{}: {key}: {message}",
+            self.file,
+            line_of(self.text, offset)
+        ))
+    }
+
+    /// Every key of one table into an option set, in the order the file has them.
+    fn options(&self, table: RawTable) -> Result<TargetOptions, UsageError> {
+        let mut entries: Vec<(String, Spanned<Value>)> = table.into_iter().collect();
+        entries.sort_by_key(|(_, value)| value.span().start);
+        let mut options = TargetOptions::default();
+        for (key, value) in entries {
+            self.set(&mut options, &key, &value)?;
+        }
+        Ok(options)
+    }
+
+    fn set(
+        &self,
+        options: &mut TargetOptions,
+        key: &str,
+        value: &Spanned<Value>,
+    ) -> Result<(), UsageError> {
+        let name = key.replace('_', "-");
+        // A repeatable option: a list of strings, or one string.
+        let many = |parse: &mut dyn FnMut(&str) -> Result<(), String>| -> Result<(), UsageError> {
+            let items: Vec<&Value> = match value.get_ref() {
+                Value::Array(items) => items.iter().collect(),
+                single => vec![single],
+            };
+            for item in items {
+                let item = Spanned::new(value.span(), item.clone());
+                let (text, substituted) = self.scalar(&name, &item)?;
+                parse(&text).map_err(|e| self.value_error(value, &name, &e, &substituted))?;
+            }
+            Ok(())
+        };
+        match name.as_str() {
+            "expect-status" => {
+                options.expect_status = Some(self.parsed(&name, value, |t| t.parse())?)
+            }
+            "warning" => options.warning = Some(self.parsed(&name, value, cli::parse_threshold)?),
+            "critical" => {
+                options.critical = Some(self.parsed(&name, value, cli::parse_threshold)?)
+            }
+            "timeout" => options.timeout = Some(self.parsed(&name, value, cli::parse_duration)?),
+            "connect-timeout" => {
+                options.connect_timeout = Some(self.parsed(&name, value, cli::parse_duration)?)
+            }
+            "max-body" => options.max_body = Some(self.parsed(&name, value, cli::parse_size)?),
+            "health-format" => {
+                options.health_format = Some(self.parsed(&name, value, cli::parse_health_format)?)
+            }
+            "ignore-component" => {
+                many(&mut |t| push(&mut options.ignore_component, cli::parse_pattern(t)))?
+            }
+            "noncritical" => many(&mut |t| push(&mut options.noncritical, cli::parse_pattern(t)))?,
+            "require-component" => {
+                many(&mut |t| push(&mut options.require_component, cli::parse_pattern(t)))?
+            }
+            "maintenance" => {
+                options.maintenance = Some(self.parsed(&name, value, |t| {
+                    <cli::MaintenanceAs as clap::ValueEnum>::from_str(t, true)
+                        .map_err(|_| format!("'{t}' is not one of ok, warning, critical"))
+                })?)
+            }
+            "expect-version" => {
+                options.expect_version = Some(self.parsed(&name, value, cli::parse_version_req)?)
+            }
+            "version-url" => {
+                options.version_url = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?)
+            }
+            "version-path" => {
+                options.version_path = Some(self.parsed(&name, value, cli::parse_json_path)?)
+            }
+            "metric" => many(&mut |t| push(&mut options.metric, cli::parse_metric(t)))?,
+            "assert" => many(&mut |t| push(&mut options.assert, cli::parse_assert(t)))?,
+            "assert-warn" => {
+                many(&mut |t| push(&mut options.assert_warn, cli::parse_assert_warn(t)))?
+            }
+            "expect-header" => {
+                many(&mut |t| push(&mut options.expect_header, cli::parse_header_rule(t)))?
+            }
+            "expect-body" => {
+                many(&mut |t| push(&mut options.expect_body, cli::parse_body_rule(t)))?
+            }
+            "cert-warn" => {
+                options.cert_warn = Some(self.parsed(&name, value, cli::parse_cert_duration)?)
+            }
+            "cert-crit" => {
+                options.cert_crit = Some(self.parsed(&name, value, cli::parse_cert_duration)?)
+            }
+            "cacert" => options.cacert = Some(self.parsed(&name, value, |t| Ok(t.into()))?),
+            "retries" => {
+                options.retries = Some(self.parsed(&name, value, |t| {
+                    t.parse::<u32>()
+                        .ok()
+                        .filter(|n| *n <= 100)
+                        .ok_or_else(|| format!("'{t}' is not a number of retries from 0 to 100"))
+                })?)
+            }
+            "retry-delay" => {
+                options.retry_delay = Some(self.parsed(&name, value, cli::parse_duration)?)
+            }
+            "retry-on" => options.retry_on = Some(self.parsed(&name, value, |t| t.parse())?),
+            _ => {
+                let hint = KEYS
+                    .iter()
+                    .chain(&["name", "url"])
+                    .map(|known| (strsim::levenshtein(known, &name), known))
+                    .filter(|(distance, _)| *distance <= 2)
+                    .min()
+                    .map_or(String::new(), |(_, known)| {
+                        format!("; did you mean '{known}'?")
+                    });
+                return Err(self.error(
+                    value.span().start,
+                    key,
+                    &format!("unknown key{hint} (the README lists the keys)"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// One value of a single-valued key, parsed by `parse`.
+    fn parsed<T>(
+        &self,
+        key: &str,
+        value: &Spanned<Value>,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<T, UsageError> {
+        let (text, substituted) = self.scalar(key, value)?;
+        parse(&text).map_err(|e| self.value_error(value, key, &e, &substituted))
+    }
+
+    /// A string (`url`, `name`): numbers are not accepted there.
+    fn single_string(&self, key: &str, value: &Spanned<Value>) -> Result<String, UsageError> {
+        match value.get_ref() {
+            Value::String(_) => self.scalar(key, value).map(|(text, _)| text),
+            other => Err(self.error(
+                value.span().start,
+                key,
+                &format!("expects a string, not {}", type_name(other)),
+            )),
+        }
+    }
+
+    /// A scalar as the text its flag would take, with `${VAR}` substituted; also the
+    /// substitutions made, so that messages can hide their values again.
+    fn scalar(
+        &self,
+        key: &str,
+        value: &Spanned<Value>,
+    ) -> Result<(String, Vec<(String, String)>), UsageError> {
+        let at = value.span().start;
+        match value.get_ref() {
+            Value::String(text) => {
+                interpolate(text, self.var).map_err(|why| self.error(at, key, &why))
+            }
+            Value::Integer(n) => Ok((n.to_string(), Vec::new())),
+            Value::Float(f) => Ok((f.to_string(), Vec::new())),
+            other => Err(self.error(
+                at,
+                key,
+                &format!("expects a string or a number, not {}", type_name(other)),
+            )),
+        }
+    }
+
+    fn value_error(
+        &self,
+        value: &Spanned<Value>,
+        key: &str,
+        message: &str,
+        substituted: &[(String, String)],
+    ) -> UsageError {
+        let mut message = message.to_string();
+        for (secret, placeholder) in substituted {
+            if !secret.is_empty() {
+                message = message.replace(secret.as_str(), placeholder);
+            }
+        }
+        self.error(value.span().start, key, &message)
+    }
+}
+
+fn push<T>(list: &mut Vec<T>, parsed: Result<T, String>) -> Result<(), String> {
+    list.push(parsed?);
+    Ok(())
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "a string",
+        Value::Integer(_) => "an integer",
+        Value::Float(_) => "a float",
+        Value::Boolean(_) => "a boolean",
+        Value::Datetime(_) => "a date",
+        Value::Array(_) => "a list",
+        Value::Table(_) => "a table",
+    }
+}
+
+/// The 1-based line of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Replaces `${NAME}` with the variable's value (`$${` is a literal `${`). Returns the text and
+/// each (value, `${NAME}`) pair substituted; a missing variable or an unclosed `${` is an error.
+fn interpolate(
+    text: &str,
+    var: &dyn Fn(&str) -> Option<String>,
+) -> Result<(String, Vec<(String, String)>), String> {
+    let mut out = String::with_capacity(text.len());
+    let mut substituted = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        if let Some(tail) = after.strip_prefix("$${") {
+            out.push_str("${");
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix("${") {
+            let Some(end) = tail.find('}') else {
+                return Err(format!(
+                    "unclosed '${{' in '{}'",
+                    crate::text::escaped(text)
+                ));
+            };
+            let name = &tail[..end];
+            let valid = name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                return Err(format!(
+                    "'${{{}}}' is not a variable name (letters, digits and _)",
+                    crate::text::escaped(name)
+                ));
+            }
+            let Some(value) = var(name) else {
+                return Err(format!("environment variable {name} is not set"));
+            };
+            out.push_str(&value);
+            substituted.push((value, format!("${{{name}}}")));
+            rest = &tail[end + 1..];
+        } else {
+            out.push('$');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    Ok((out, substituted))
+}

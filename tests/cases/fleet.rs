@@ -1,0 +1,344 @@
+//! Fleets and smoke tests end to end: `--wait` until healthy (against servers that become
+//! healthy after a few requests, never do, or fail in a way waiting cannot fix), `--retries`
+//! counted by the server, `--quorum` over replica sets, `--deadline`, and Ctrl-C.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+
+const UP: &str = r#"{"status":"UP"}"#;
+
+// ---------------------------------------------------------------------------------------------
+// --wait
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn wait_probes_again_until_the_service_is_healthy() {
+    let server = Server::start(healthy_after(3, 503, UP));
+    let run = run(&[
+        "--wait",
+        "20s",
+        "--interval",
+        "50ms",
+        &server.url("/health"),
+    ]);
+    run.code(0).stdout_has(&["healthy after", "4 rounds"]);
+    assert_eq!(server.hits(), 4, "{run:?}");
+    // Not a terminal: one progress line per round that was not the last, on stderr.
+    let rounds: Vec<&str> = run.stderr.lines().filter(|l| l.contains("round")).collect();
+    assert_eq!(rounds.len(), 3, "{run:?}");
+    assert!(rounds[0].contains("0 of 1 healthy"), "{run:?}");
+}
+
+#[test]
+fn wait_gives_up_at_its_deadline_and_reports_the_last_round() {
+    let server = Server::start(serve(503, JSON, br#"{"status":"DOWN"}"#));
+    let started = Instant::now();
+    let run = run(&["--wait", "1500ms", "--interval", "100ms", &server.url("/")]);
+    let took = started.elapsed();
+    run.code(2)
+        .stdout_has(&["HTTP 503", "still not healthy after waiting 1.5s"]);
+    assert!(took >= Duration::from_millis(1400), "{took:?}\n{run:?}");
+    assert!(took < Duration::from_millis(3500), "{took:?}\n{run:?}");
+    assert!(server.hits() >= 3, "{run:?}");
+}
+
+#[test]
+fn wait_stops_at_once_on_a_404_that_waiting_cannot_fix() {
+    let server = Server::start(fixed(404, "no such route"));
+    let run = run(&["--wait", "30s", &server.url("/healthz")]);
+    run.code(2).stdout_has(&[
+        "stopped waiting",
+        "HTTP 404 Not Found, which waiting will not change",
+        "--retry-on 404",
+    ]);
+    assert_eq!(server.hits(), 1);
+    assert!(run.elapsed < Duration::from_secs(5), "{run:?}");
+}
+
+#[test]
+fn retry_on_makes_a_404_worth_waiting_for() {
+    let server = Server::start(healthy_after(2, 404, UP));
+    let run = run(&[
+        "--wait",
+        "20s",
+        "--interval",
+        "50ms",
+        "--retry-on",
+        "404",
+        &server.url("/"),
+    ]);
+    run.code(0);
+    assert_eq!(server.hits(), 3);
+}
+
+#[test]
+fn wait_stops_at_once_on_a_certificate_it_cannot_trust() {
+    use crate::common::tls::{Pki, TlsServer};
+    let pki = Pki::new(&["127.0.0.1"], 90.0);
+    let server = TlsServer::start(&pki, 200, UP);
+    let run = run(&["--wait", "30s", &server.url("/")]);
+    run.code(2)
+        .stdout_has(&["unknown issuer", "which waiting will not change"]);
+    assert!(run.elapsed < Duration::from_secs(5), "{run:?}");
+}
+
+#[test]
+fn wait_leaves_healthy_targets_alone() {
+    let steady = Server::start(serve(200, JSON, UP.as_bytes()));
+    let late = Server::start(healthy_after(2, 503, UP));
+    let run = run(&[
+        "--wait",
+        "20s",
+        "--interval",
+        "50ms",
+        &steady.url("/"),
+        &late.url("/"),
+    ]);
+    run.code(0);
+    assert_eq!(steady.hits(), 1, "a healthy target is not probed again");
+    assert_eq!(late.hits(), 3);
+}
+
+#[test]
+fn wait_stable_needs_consecutive_healthy_rounds_of_every_target() {
+    let server = Server::start(serve(200, JSON, UP.as_bytes()));
+    let run = run(&[
+        "--wait",
+        "20s",
+        "--interval",
+        "50ms",
+        "--wait-stable",
+        "3",
+        &server.url("/"),
+    ]);
+    run.code(0).stdout_has(&["3 rounds"]);
+    assert_eq!(server.hits(), 3);
+}
+
+#[test]
+fn wait_for_warning_accepts_a_degraded_service() {
+    let body = r#"{"status":"pass","checks":{"cache:connections":[{"status":"warn"}]}}"#;
+    let server = Server::start(serve(200, "application/health+json", body.as_bytes()));
+    let run = run(&["--wait", "20s", "--wait-for", "warning", &server.url("/")]);
+    run.code(1).stdout_has(&["healthy after"]);
+    assert_eq!(server.hits(), 1);
+    // Without it the wait goes on until its deadline.
+    let run = run_env(
+        &["--wait", "400ms", "--interval", "50ms", &server.url("/")],
+        &[],
+    );
+    run.code(1).stdout_has(&["still not healthy"]);
+}
+
+#[test]
+fn quiet_wait_prints_no_progress() {
+    let server = Server::start(healthy_after(1, 503, UP));
+    let run = run(&[
+        "--wait",
+        "20s",
+        "--interval",
+        "50ms",
+        "-q",
+        &server.url("/"),
+    ]);
+    run.code(0);
+    assert!(run.stdout.is_empty() && run.stderr.is_empty(), "{run:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// --retries
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn retries_try_a_transient_failure_again_and_say_how_many_attempts() {
+    let server = Server::start(healthy_after(2, 503, UP));
+    let run = run(&["--retries", "2", "--retry-delay", "50ms", &server.url("/")]);
+    run.code(0).stdout_has(&["3 attempts"]);
+    assert_eq!(server.hits(), 3);
+}
+
+#[test]
+fn without_retries_one_failure_is_the_answer() {
+    let server = Server::start(healthy_after(1, 503, UP));
+    run(&[&server.url("/")]).code(2);
+    assert_eq!(server.hits(), 1);
+}
+
+#[test]
+fn retries_stop_when_they_run_out_and_the_last_answer_counts() {
+    let server = Server::start(healthy_after(5, 502, UP));
+    let run = run(&["--retries", "2", "--retry-delay", "20ms", &server.url("/")]);
+    run.code(2).stdout_has(&["HTTP 502", "3 attempts"]);
+    assert_eq!(server.hits(), 3);
+}
+
+#[test]
+fn a_500_is_not_transient_and_is_not_retried() {
+    let server = Server::start(healthy_after(1, 500, UP));
+    run(&["--retries", "3", "--retry-delay", "20ms", &server.url("/")]).code(2);
+    assert_eq!(server.hits(), 1);
+}
+
+#[test]
+fn retries_also_cover_refused_connections() {
+    let url = format!("http://127.0.0.1:{}/", refused_port());
+    let run = run(&["--retries", "2", "--retry-delay", "100ms", &url]);
+    run.code(2)
+        .stdout_has(&["connection refused", "3 attempts"]);
+    assert!(run.elapsed >= Duration::from_millis(200), "{run:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// --quorum
+// ---------------------------------------------------------------------------------------------
+
+fn replicas(healthy: usize, failing: usize) -> Vec<Server> {
+    (0..healthy)
+        .map(|_| Server::start(serve(200, JSON, UP.as_bytes())))
+        .chain((0..failing).map(|_| Server::start(serve(503, JSON, b"{}"))))
+        .collect()
+}
+
+fn quorum_run(servers: &[Server], quorum: &str) -> Run {
+    let urls: Vec<String> = servers.iter().map(|s| s.url("/")).collect();
+    let mut args = vec!["--quorum", quorum];
+    args.extend(urls.iter().map(String::as_str));
+    run(&args)
+}
+
+#[test]
+fn quorum_met_is_ok_even_with_a_failing_replica() {
+    let servers = replicas(2, 1);
+    let run = quorum_run(&servers, "2");
+    run.code(0)
+        .stdout_has(&["quorum met: 2 of 3 targets OK, 2 needed", "CRITICAL"]);
+}
+
+#[test]
+fn quorum_not_met_with_some_ok_is_warning_and_with_none_critical() {
+    quorum_run(&replicas(2, 1), "3")
+        .code(1)
+        .stdout_has(&["quorum not met: 2 of 3 targets OK, 3 needed"]);
+    quorum_run(&replicas(0, 3), "1").code(2);
+}
+
+#[test]
+fn percentage_quorum_rounds_up() {
+    quorum_run(&replicas(1, 1), "50%").code(0);
+    quorum_run(&replicas(1, 2), "50%")
+        .code(1)
+        .stdout_has(&["2 needed"]);
+}
+
+#[test]
+fn a_quorum_larger_than_the_fleet_is_a_usage_error() {
+    let url = format!("http://127.0.0.1:{}/", refused_port());
+    run(&["--quorum", "3", &url, &url]).usage_error(3, "--quorum 3 can never be met");
+    run(&["--quorum", "0", &url]).usage_error(3, "must be at least 1");
+}
+
+#[test]
+fn quorum_reaches_the_nagios_line() {
+    let servers = replicas(2, 1);
+    let urls: Vec<String> = servers.iter().map(|s| s.url("/")).collect();
+    let mut args = vec!["--quorum", "2", "-o", "nagios"];
+    args.extend(urls.iter().map(String::as_str));
+    let run = run(&args);
+    run.code(0);
+    assert!(run.lines()[0].starts_with("HEALTHPROBE OK"), "{run:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// --deadline and Ctrl-C
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn deadline_bounds_a_slow_probe_and_says_so() {
+    let server = Server::start(delayed(Duration::from_secs(5)));
+    let run = run(&["--deadline", "700ms", "-t", "10", &server.url("/")]);
+    run.code(2).stdout_has(&["timeout", "deadline"]);
+    assert!(run.elapsed < Duration::from_millis(2500), "{run:?}");
+}
+
+#[test]
+fn deadline_bounds_retries_too() {
+    let url = format!("http://127.0.0.1:{}/", refused_port());
+    let run = run(&[
+        "--deadline",
+        "600ms",
+        "--retries",
+        "50",
+        "--retry-delay",
+        "200ms",
+        &url,
+    ]);
+    run.code(2);
+    assert!(run.elapsed < Duration::from_millis(2500), "{run:?}");
+}
+
+#[test]
+fn targets_whose_turn_never_came_before_the_deadline_are_unknown_not_critical() {
+    let slow = Server::start(delayed(Duration::from_secs(3)));
+    let fine = Server::start(serve(200, JSON, UP.as_bytes()));
+    let run = run(&[
+        "-j",
+        "1",
+        "--deadline",
+        "500ms",
+        &slow.url("/"),
+        &fine.url("/"),
+    ]);
+    run.code(2);
+    let second = run.line_with(&format!("{}/", fine.authority()));
+    assert!(second.starts_with("UNKNOWN"), "{run:?}");
+    assert!(
+        second.contains("deadline passed before its turn"),
+        "{run:?}"
+    );
+    assert_eq!(fine.hits(), 0);
+}
+
+#[test]
+fn ctrl_c_during_a_wait_stops_promptly_prints_what_is_known_and_exits_3() {
+    let failing = Server::start(serve(503, JSON, b"{}"));
+    let answered = Arc::new(AtomicUsize::new(0));
+    let seen = answered.clone();
+    let slow = Server::start(move |_request: Request, stream: &mut std::net::TcpStream| {
+        seen.fetch_add(1, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_secs(8));
+        respond(stream, 200, &[], b"{}");
+    });
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("healthprobe"))
+        .args([
+            "--wait",
+            "60s",
+            "--interval",
+            "100ms",
+            &failing.url("/a"),
+            &slow.url("/b"),
+        ])
+        .env_clear()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("healthprobe starts");
+    // Interrupt once the slow request is in flight and a few rounds have passed.
+    let started = Instant::now();
+    while answered.load(Ordering::SeqCst) == 0 && started.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT).expect("send SIGINT");
+    let interrupted = Instant::now();
+    let output = child.wait_with_output().expect("healthprobe ends");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(3), "{stdout}");
+    assert!(interrupted.elapsed() < Duration::from_secs(2), "{stdout}");
+    assert!(stdout.contains("interrupted"), "{stdout}");
+    // What was known is printed: the failing target's last answer.
+    assert!(stdout.contains("HTTP 503"), "{stdout}");
+}
