@@ -434,3 +434,123 @@ fn interpolate(
     out.push_str(rest);
     Ok((out, substituted))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(name: &str) -> Option<String> {
+        match name {
+            "TOKEN" => Some("s3cr3t".into()),
+            "EMPTY" => Some(String::new()),
+            _ => None,
+        }
+    }
+
+    fn parsed(text: &str) -> Result<ConfigFile, String> {
+        parse(text, "probes.toml", &vars).map_err(|e| e.0)
+    }
+
+    #[test]
+    fn variables_are_substituted_and_remembered_for_hiding() {
+        let (text, substituted) = interpolate("a=${TOKEN}&b=${EMPTY}", &vars).unwrap();
+        assert_eq!(text, "a=s3cr3t&b=");
+        assert_eq!(substituted[0], ("s3cr3t".to_string(), "${TOKEN}".to_string()));
+        assert_eq!(interpolate("cost $5, $${HOME}", &vars).unwrap().0, "cost $5, ${HOME}");
+        assert_eq!(interpolate("$", &vars).unwrap().0, "$");
+    }
+
+    #[test]
+    fn missing_bad_and_unclosed_variables_are_errors() {
+        assert!(interpolate("${NOPE}", &vars).unwrap_err().contains("NOPE is not set"));
+        assert!(interpolate("${1X}", &vars).unwrap_err().contains("not a variable name"));
+        assert!(interpolate("${TOKEN", &vars).unwrap_err().contains("unclosed"));
+    }
+
+    #[test]
+    fn lines_are_counted_from_one() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+
+    #[test]
+    fn defaults_and_targets_are_read_in_order_with_typed_values() {
+        let file = parsed(
+            r#"
+[defaults]
+timeout = 2
+warning = 0.5
+noncritical = "redis-*"
+
+[[target]]
+name = "a"
+url = "http://a.test/?t=${TOKEN}"
+expect_status = "2xx"
+assert = ["$.x == 1", "$.y exists"]
+
+[[target]]
+url = "http://b.test/"
+cert-warn = 30
+"#,
+        )
+        .unwrap();
+        assert_eq!(file.defaults.timeout, Some(std::time::Duration::from_secs(2)));
+        assert!(file.defaults.warning.is_some());
+        assert_eq!(file.defaults.noncritical.len(), 1);
+        assert_eq!(file.targets.len(), 2);
+        let a = &file.targets[0];
+        assert_eq!(a.name.as_deref(), Some("a"));
+        assert_eq!(a.url, "http://a.test/?t=s3cr3t");
+        assert_eq!(a.line, 9);
+        assert_eq!(a.options.assert.len(), 2);
+        assert!(a.options.expect_status.is_some());
+        let b = &file.targets[1];
+        assert_eq!(b.name, None);
+        assert_eq!(
+            b.options.cert_warn,
+            Some(std::time::Duration::from_secs(30 * 86_400)),
+            "a bare number of days, as on the command line"
+        );
+    }
+
+    #[test]
+    fn errors_name_the_file_line_and_key() {
+        let err = parsed("[[target]]\nurl = \"http://a/\"\n\nmax-body = \"lots\"\n").unwrap_err();
+        assert!(err.starts_with("probes.toml:4: max-body: "), "{err}");
+        let err = parsed("[[target]]\nurl = \"http://a/\"\nconect-timeout = 1\n").unwrap_err();
+        assert!(err.contains(":3: conect-timeout: unknown key; did you mean 'connect-timeout'?"), "{err}");
+        let err = parsed("[[target]]\nurl = \"http://a/\"\nfrobnicate = 1\n").unwrap_err();
+        assert!(err.ends_with("unknown key (the README lists the keys)"), "{err}");
+        let err = parsed("[[target]]\nurl = \"http://a/\"\nmetric = [1]\n").unwrap_err();
+        assert!(err.contains(":3: metric: invalid --metric '1'"), "{err}");
+        let err = parsed("[[target]]\nurl = \"http://a/\"\nname = \"  \"\n").unwrap_err();
+        assert!(err.contains("name: is empty"), "{err}");
+        let err = parsed("timeout = 3\n").unwrap_err();
+        assert!(err.starts_with("probes.toml:1: unknown field `timeout`"), "{err}");
+    }
+
+    #[test]
+    fn a_substituted_value_never_reaches_an_error_message() {
+        let err = parsed("[[target]]\nurl = \"http://a/\"\nexpect-version = \"~(${TOKEN}\"\n")
+            .unwrap_err();
+        assert!(!err.contains("s3cr3t"), "{err}");
+        assert!(err.contains("${TOKEN}"), "{err}");
+    }
+
+    #[test]
+    fn every_per_target_flag_is_a_config_key() {
+        use clap::CommandFactory;
+        let command = crate::cli::Cli::command();
+        let per_target = <TargetOptions as clap::Args>::augment_args(clap::Command::new("t"));
+        for arg in per_target.get_arguments() {
+            let long = arg.get_long().expect("per-target options have long names");
+            assert!(KEYS.contains(&long), "--{long} has no config key");
+            assert!(
+                command.get_arguments().any(|a| a.get_long() == Some(long)),
+                "--{long} is not a flag"
+            );
+        }
+        assert_eq!(per_target.get_arguments().count(), KEYS.len());
+    }
+}
