@@ -47,7 +47,7 @@ _healthprobe() {
 
     case "${cmd}" in
         healthprobe)
-            opts="-w -c -t -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --color --docker --warning-is-unhealthy --quiet --verbose --help --version demo completions man help"
+            opts="-w -c -t -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help --version demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,11 +202,15 @@ _healthprobe() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -221,7 +225,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__completions)
-            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --color --docker --warning-is-unhealthy --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,11 +380,15 @@ _healthprobe() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -395,7 +403,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__demo)
-            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --color --docker --warning-is-unhealthy --quiet --verbose --help"
+            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,11 +558,15 @@ _healthprobe() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -639,7 +651,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__man)
-            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --color --docker --warning-is-unhealthy --quiet --verbose --help"
+            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -794,11 +806,15 @@ _healthprobe() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "human nagios" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human nagios json junit prometheus" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_healthprobe_global_optspecs
-    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= color= docker warning-is-unhealthy q/quiet v/verbose h/help V/version
+    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet v/verbose h/help V/version
 end
 
 function __fish_healthprobe_needs_command
@@ -61,7 +61,11 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l interval -d 'Wi
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
-nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'
+json\t'One JSON document (schema: schema/report.schema.json)'
+junit\t'JUnit XML for CI test reporters: one testcase per target'
+prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l report -d 'Also write a report to a file, as FORMAT=PATH (json=report.json, junit=junit.xml); repeatable. Written whole or not at all (a temporary file renamed into place)' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -114,7 +118,11 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l interva
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
-nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'
+json\t'One JSON document (schema: schema/report.schema.json)'
+junit\t'JUnit XML for CI test reporters: one testcase per target'
+prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l report -d 'Also write a report to a file, as FORMAT=PATH (json=report.json, junit=junit.xml); repeatable. Written whole or not at all (a temporary file renamed into place)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -162,7 +170,11 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
-nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'
+json\t'One JSON document (schema: schema/report.schema.json)'
+junit\t'JUnit XML for CI test reporters: one testcase per target'
+prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l report -d 'Also write a report to a file, as FORMAT=PATH (json=report.json, junit=junit.xml); repeatable. Written whole or not at all (a temporary file renamed into place)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -210,7 +222,11 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l interval
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
-nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'"
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'
+json\t'One JSON document (schema: schema/report.schema.json)'
+junit\t'JUnit XML for CI test reporters: one testcase per target'
+prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l report -d 'Also write a report to a file, as FORMAT=PATH (json=report.json, junit=junit.xml); repeatable. Written whole or not at all (a temporary file renamed into place)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"

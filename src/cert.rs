@@ -282,7 +282,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// The proleptic Gregorian (year, month, day) of a count of days since 1970-01-01
 /// (Howard Hinnant's civil_from_days). Does not overflow for any `days` an i64 of seconds
 /// can produce.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097); // 0..=146_096

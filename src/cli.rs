@@ -271,6 +271,12 @@ pub struct Options {
     )]
     pub output: OutputFormat,
 
+    /// Also write a report to a file, as FORMAT=PATH (json=report.json, junit=junit.xml);
+    /// repeatable. Written whole or not at all (a temporary file renamed into place).
+    #[arg(global = true, long, value_name = "FORMAT=PATH", env = "HEALTHPROBE_REPORT",
+          value_delimiter = ',', value_parser = parse_report_file)]
+    pub report: Vec<ReportFile>,
+
     /// When to colour human output (NO_COLOR is honoured with auto).
     #[arg(
         global = true,
@@ -313,6 +319,12 @@ pub enum OutputFormat {
     Human,
     /// The Nagios plugin line with perfdata, then one long-output line per target.
     Nagios,
+    /// One JSON document (schema: schema/report.schema.json).
+    Json,
+    /// JUnit XML for CI test reporters: one testcase per target.
+    Junit,
+    /// Prometheus text exposition, for node_exporter's textfile collector.
+    Prometheus,
 }
 
 /// The state a maintenance-like status counts as.
@@ -321,6 +333,13 @@ pub enum MaintenanceAs {
     Ok,
     Warning,
     Critical,
+}
+
+/// `--report FORMAT=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportFile {
+    pub format: OutputFormat,
+    pub path: std::path::PathBuf,
 }
 
 /// What `--wait` waits for.
@@ -439,6 +458,32 @@ pub(crate) fn parse_cert_duration(text: &str) -> Result<Duration, String> {
         };
     }
     crate::units::parse_duration(text)
+}
+
+pub(crate) fn parse_report_file(text: &str) -> Result<ReportFile, String> {
+    let Some((format, path)) = text.split_once('=') else {
+        return Err(format!(
+            "'{text}' is not FORMAT=PATH (for example junit=report.xml)"
+        ));
+    };
+    let format = OutputFormat::from_str(format.trim(), true).map_err(|_| {
+        let names: Vec<String> = OutputFormat::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!(
+            "unknown report format '{}'; use {}",
+            format.trim(),
+            names.join(", ")
+        )
+    })?;
+    if path.trim().is_empty() {
+        return Err(format!("'{text}' has no path after '='"));
+    }
+    Ok(ReportFile {
+        format,
+        path: path.trim().into(),
+    })
 }
 
 pub(crate) fn parse_quorum(text: &str) -> Result<Quorum, String> {

@@ -455,16 +455,34 @@ mod tests {
     fn variables_are_substituted_and_remembered_for_hiding() {
         let (text, substituted) = interpolate("a=${TOKEN}&b=${EMPTY}", &vars).unwrap();
         assert_eq!(text, "a=s3cr3t&b=");
-        assert_eq!(substituted[0], ("s3cr3t".to_string(), "${TOKEN}".to_string()));
-        assert_eq!(interpolate("cost $5, $${HOME}", &vars).unwrap().0, "cost $5, ${HOME}");
+        assert_eq!(
+            substituted[0],
+            ("s3cr3t".to_string(), "${TOKEN}".to_string())
+        );
+        assert_eq!(
+            interpolate("cost $5, $${HOME}", &vars).unwrap().0,
+            "cost $5, ${HOME}"
+        );
         assert_eq!(interpolate("$", &vars).unwrap().0, "$");
     }
 
     #[test]
     fn missing_bad_and_unclosed_variables_are_errors() {
-        assert!(interpolate("${NOPE}", &vars).unwrap_err().contains("NOPE is not set"));
-        assert!(interpolate("${1X}", &vars).unwrap_err().contains("not a variable name"));
-        assert!(interpolate("${TOKEN", &vars).unwrap_err().contains("unclosed"));
+        assert!(
+            interpolate("${NOPE}", &vars)
+                .unwrap_err()
+                .contains("NOPE is not set")
+        );
+        assert!(
+            interpolate("${1X}", &vars)
+                .unwrap_err()
+                .contains("not a variable name")
+        );
+        assert!(
+            interpolate("${TOKEN", &vars)
+                .unwrap_err()
+                .contains("unclosed")
+        );
     }
 
     #[test]
@@ -495,7 +513,10 @@ cert-warn = 30
 "#,
         )
         .unwrap();
-        assert_eq!(file.defaults.timeout, Some(std::time::Duration::from_secs(2)));
+        assert_eq!(
+            file.defaults.timeout,
+            Some(std::time::Duration::from_secs(2))
+        );
         assert!(file.defaults.warning.is_some());
         assert_eq!(file.defaults.noncritical.len(), 1);
         assert_eq!(file.targets.len(), 2);
@@ -519,15 +540,24 @@ cert-warn = 30
         let err = parsed("[[target]]\nurl = \"http://a/\"\n\nmax-body = \"lots\"\n").unwrap_err();
         assert!(err.starts_with("probes.toml:4: max-body: "), "{err}");
         let err = parsed("[[target]]\nurl = \"http://a/\"\nconect-timeout = 1\n").unwrap_err();
-        assert!(err.contains(":3: conect-timeout: unknown key; did you mean 'connect-timeout'?"), "{err}");
+        assert!(
+            err.contains(":3: conect-timeout: unknown key; did you mean 'connect-timeout'?"),
+            "{err}"
+        );
         let err = parsed("[[target]]\nurl = \"http://a/\"\nfrobnicate = 1\n").unwrap_err();
-        assert!(err.ends_with("unknown key (the README lists the keys)"), "{err}");
+        assert!(
+            err.ends_with("unknown key (the README lists the keys)"),
+            "{err}"
+        );
         let err = parsed("[[target]]\nurl = \"http://a/\"\nmetric = [1]\n").unwrap_err();
         assert!(err.contains(":3: metric: invalid --metric '1'"), "{err}");
         let err = parsed("[[target]]\nurl = \"http://a/\"\nname = \"  \"\n").unwrap_err();
         assert!(err.contains("name: is empty"), "{err}");
         let err = parsed("timeout = 3\n").unwrap_err();
-        assert!(err.starts_with("probes.toml:1: unknown field `timeout`"), "{err}");
+        assert!(
+            err.starts_with("probes.toml:1: unknown field `timeout`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -631,7 +631,7 @@ fn any_path(components: &[Component], prefix: &str, test: &dyn Fn(&str) -> bool)
 fn version_check(found: &VersionFound, requirement: &VersionReq) -> Check {
     let expected = requirement.to_string();
     match found {
-        VersionFound::Found(version) => match requirement.check(version) {
+        VersionFound::Found(version, _) => match requirement.check(version) {
             Ok(()) => check(
                 CheckKind::Version,
                 Status::Ok,
@@ -690,6 +690,7 @@ mod tests {
             failure: None,
             elapsed: Duration::from_millis(millis),
             attempts: 1,
+            started_at: std::time::SystemTime::UNIX_EPOCH,
             remote: None,
             request: RequestSeen {
                 method: "GET".into(),

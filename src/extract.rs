@@ -5,7 +5,7 @@ use serde_json::Value;
 use serde_json_path::JsonPath;
 
 use crate::health::Interpretation;
-use crate::observation::VersionFound;
+use crate::observation::{VersionFound, VersionSource};
 
 /// Longest version string kept; a "version" longer than this is not one.
 const MAX_VERSION_CHARS: usize = 64;
@@ -27,7 +27,7 @@ pub fn version(
         return match nodes.as_slice() {
             [] => missing(format!("{path} matched nothing")),
             [node] => match scalar_text(node) {
-                Some(text) => VersionFound::Found(text),
+                Some(text) => VersionFound::Found(text, VersionSource::VersionPath),
                 None => missing(format!("{path} is not a string or number")),
             },
             more => missing(format!("{path} matched {} values, not one", more.len())),
@@ -36,11 +36,11 @@ pub fn version(
     if let Some(Interpretation::Doc(doc)) = document
         && let Some(version) = doc.version.as_deref().and_then(clean)
     {
-        return VersionFound::Found(version);
+        return VersionFound::Found(version, VersionSource::HealthDocument);
     }
     let top_level = json.and_then(|value| value.get("version").and_then(scalar_text));
     match (top_level, document) {
-        (Some(version), _) => VersionFound::Found(version),
+        (Some(version), _) => VersionFound::Found(version, VersionSource::Body),
         (None, Some(Interpretation::Doc(doc))) => missing(format!(
             "the {} document carries no version",
             doc.format.name()
@@ -82,11 +82,11 @@ mod tests {
         let body = br#"{"build":{"version":"2.4.1"},"n":3}"#;
         assert_eq!(
             version(body, Some(&path("$.build.version")), None),
-            VersionFound::Found("2.4.1".into())
+            VersionFound::Found("2.4.1".into(), VersionSource::VersionPath)
         );
         assert_eq!(
             version(body, Some(&path("$.n")), None),
-            VersionFound::Found("3".into())
+            VersionFound::Found("3".into(), VersionSource::VersionPath)
         );
     }
 
@@ -117,7 +117,7 @@ mod tests {
         );
         assert!(matches!(
             version(body, None, Some(&doc)),
-            VersionFound::Found(_)
+            VersionFound::Found(_, VersionSource::HealthDocument)
         ));
     }
 
@@ -126,7 +126,7 @@ mod tests {
         let body = br#"{"version":"26.07","environment":"prod"}"#;
         assert_eq!(
             version(body, None, None),
-            VersionFound::Found("26.07".into())
+            VersionFound::Found("26.07".into(), VersionSource::Body)
         );
     }
 

@@ -104,6 +104,7 @@ fn main() -> ExitCode {
     }
 
     let output = plan.output;
+    let reports = plan.reports.clone();
     let report = match run::run(plan) {
         Ok(report) => report,
         Err(err) => {
@@ -111,6 +112,15 @@ fn main() -> ExitCode {
             return ExitCode::from(policy.code(Status::Unknown));
         }
     };
+    for file in &reports {
+        if let Err(err) = report::write_file(&report, file.format, &output, &file.path) {
+            eprintln!(
+                "healthprobe: cannot write --report {}: {err}",
+                file.path.display()
+            );
+            return ExitCode::from(policy.code(Status::Unknown));
+        }
+    }
     if !output.quiet {
         let mut stdout = io::BufWriter::new(io::stdout().lock());
         let written = report::render(&report, &output, &mut stdout).and_then(|()| stdout.flush());
@@ -124,7 +134,7 @@ fn main() -> ExitCode {
             Ok(()) => {}
         }
     }
-    ExitCode::from(policy.code(report.overall))
+    ExitCode::from(report.exit_code)
 }
 
 /// Help and version go to stdout with exit 0; every other parse error is one line on stderr.

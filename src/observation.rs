@@ -20,6 +20,8 @@ pub struct Observation {
     pub request: RequestSeen,
     /// How many times the request was sent (`--retries`); this observation is the last.
     pub attempts: u32,
+    /// When this (last) attempt started, by the wall clock, for reports.
+    pub started_at: std::time::SystemTime,
 }
 
 impl Observation {
@@ -37,6 +39,7 @@ impl Observation {
                 headers: Vec::new(),
             },
             attempts: 0,
+            started_at: std::time::SystemTime::now(),
         }
     }
 }
@@ -156,15 +159,40 @@ pub struct CertExpiry {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersionFound {
-    Found(String),
+    /// The version and where it was read.
+    Found(String, VersionSource),
     /// Why no version is known, in a few words.
     Missing(String),
+}
+
+/// Where a service version was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VersionSource {
+    /// The body of `--version-url`.
+    VersionUrl,
+    /// `--version-path` in the target's body.
+    VersionPath,
+    /// Where the recognised health format keeps it.
+    HealthDocument,
+    /// A top-level `version` field of a body that is no known health format.
+    Body,
+}
+
+impl VersionSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            VersionSource::VersionUrl => "version-url",
+            VersionSource::VersionPath => "version-path",
+            VersionSource::HealthDocument => "health-document",
+            VersionSource::Body => "body",
+        }
+    }
 }
 
 impl VersionFound {
     pub fn value(&self) -> Option<&str> {
         match self {
-            VersionFound::Found(version) => Some(version),
+            VersionFound::Found(version, _) => Some(version),
             VersionFound::Missing(_) => None,
         }
     }

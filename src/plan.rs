@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::cli::{
-    Cli, ColorWhen, Command, Options, OutputFormat, TargetOptions, Threshold, WaitFor,
+    Cli, ColorWhen, Command, Options, OutputFormat, ReportFile, TargetOptions, Threshold, WaitFor,
 };
 use crate::config::ConfigFile;
 use crate::evaluate::{ComponentRules, Expectations};
@@ -51,6 +51,9 @@ pub struct Plan {
     pub demo: Option<Settings>,
     /// List the targets instead of probing them (`--dry-run`).
     pub dry_run: bool,
+    /// Extra reports written to files at the end (`--report FORMAT=PATH`), each checked for
+    /// writability before anything is probed.
+    pub reports: Vec<ReportFile>,
 }
 
 /// What `--wait` waits for and how often it looks.
@@ -149,6 +152,9 @@ pub struct OutputOptions {
     pub quiet: bool,
     /// stderr is a terminal: `--wait` may redraw a live progress line there.
     pub progress_is_live: bool,
+    /// The most bytes the output may take: Docker keeps only the first 4096 bytes of a
+    /// health check's output, and Nagios 4 reads 8192; longer reports are summarised.
+    pub max_bytes: Option<usize>,
 }
 
 /// Facts about the process's surroundings, passed in so that resolution stays testable.
@@ -264,6 +270,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         deadline,
         demo,
         dry_run: options.dry_run,
+        reports: checked_report_files(&options.report)?,
     })
 }
 
@@ -302,6 +309,31 @@ fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
         retry_delay: over.retry_delay.or(base.retry_delay),
         retry_on: over.retry_on.or(base.retry_on),
     }
+}
+
+/// What Docker keeps of a health check's output (moby `daemon/health.go`).
+pub const DOCKER_OUTPUT_BYTES: usize = 4096;
+/// Nagios 4's `MAX_PLUGIN_OUTPUT_LENGTH`.
+pub const NAGIOS_OUTPUT_BYTES: usize = 8192;
+
+/// `--report` paths must be writable before a single request is sent, so that a CI job learns
+/// of a typo in seconds, not after a long `--wait`. Each is tried with a temporary file in its
+/// directory, which is removed again.
+fn checked_report_files(files: &[ReportFile]) -> Result<Vec<ReportFile>, UsageError> {
+    for file in files {
+        let shown = file.path.display();
+        if file.path.is_dir() {
+            return Err(UsageError(format!("--report {shown} is a directory")));
+        }
+        let probe = crate::report::temporary_path(&file.path);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&probe)
+            .map_err(|e| UsageError(format!("cannot write --report {shown}: {e}")))?;
+        let _ = std::fs::remove_file(&probe);
+    }
+    Ok(files.to_vec())
 }
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -496,6 +528,11 @@ fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
         verbose: options.verbose,
         quiet: options.quiet,
         progress_is_live: env.stderr_is_terminal,
+        max_bytes: match (options.output, options.docker) {
+            (OutputFormat::Human | OutputFormat::Nagios, true) => Some(DOCKER_OUTPUT_BYTES),
+            (OutputFormat::Nagios, false) => Some(NAGIOS_OUTPUT_BYTES),
+            _ => None,
+        },
     }
 }
 

@@ -115,6 +115,7 @@ pub async fn probe(client: &Client, url: &Url, options: &ProbeOptions) -> Observ
         remote: None,
         request,
         attempts: 1,
+        started_at: std::time::SystemTime::now(),
     };
     // reqwest's timeout covers connect, headers and body; the outer one is a guard so that no
     // code path, ours included, can outlive the user's bound by more than a moment.

@@ -14,7 +14,9 @@ use tokio::task::JoinSet;
 
 use crate::evaluate::{Check, CheckKind, evaluate, target_status, version_skew_check};
 use crate::health::Body;
-use crate::observation::{CertExpiry, FailureKind, Observation, Reading, VersionFound};
+use crate::observation::{
+    CertExpiry, FailureKind, Observation, Reading, VersionFound, VersionSource,
+};
 use crate::plan::{Plan, ProbeOptions, ProxyEnv, Target, WaitPlan};
 use crate::report::{Report, TargetResult};
 use crate::units::format_duration;
@@ -30,6 +32,7 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         .build()?;
     runtime.block_on(async move {
         let started = Instant::now();
+        let started_at = std::time::SystemTime::now();
         if let Some(settings) = plan.demo.take() {
             let address = crate::demo::serve().await?;
             plan.targets = crate::demo::targets(address, &settings);
@@ -66,6 +69,9 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
             // Whatever was seen so far, the run did not do its job: UNKNOWN (exit 3).
             report.overall = Status::Unknown;
         }
+        report.exit_code = plan.exit.code(report.overall);
+        report.started_at = started_at;
+        report.elapsed = started.elapsed();
         Ok(report)
     })
 }
@@ -336,11 +342,16 @@ async fn version_from_url(
         )),
         (Some(response), None) => {
             let body = Body::read(&response.body);
-            crate::extract::version(
+            match crate::extract::version(
                 body.json.as_ref().ok(),
                 settings.version_path.as_ref(),
                 None,
-            )
+            ) {
+                VersionFound::Found(version, _) => {
+                    VersionFound::Found(version, VersionSource::VersionUrl)
+                }
+                missing => missing,
+            }
         }
         (None, None) => VersionFound::Missing(format!("{shown}: no response")),
     }
@@ -405,10 +416,14 @@ fn judge(plan: &Plan, state: &State) -> Report {
             perfdata: None,
         });
     }
+    let overall = overall(plan, &results, &run_checks);
     Report {
-        overall: overall(plan, &results, &run_checks),
+        exit_code: plan.exit.code(overall),
+        overall,
         results,
         run_checks,
+        started_at: std::time::SystemTime::UNIX_EPOCH,
+        elapsed: Duration::ZERO,
     }
 }
 

@@ -14,7 +14,14 @@ use crate::verdict::{Status, tally};
 /// other line off the screen.
 const MAX_NAME_COLUMN: usize = 48;
 
-pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
+/// `compact` is the summary form for bounded output: OK targets are counted, not listed, and
+/// only failing components and no verbose details are shown.
+pub fn render(
+    report: &Report,
+    options: &OutputOptions,
+    compact: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let width = report
         .results
         .iter()
@@ -22,7 +29,12 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
         .filter(|len| *len <= MAX_NAME_COLUMN)
         .max()
         .unwrap_or(0);
+    let mut hidden_ok = 0;
     for result in &report.results {
+        if compact && result.status == Status::Ok {
+            hidden_ok += 1;
+            continue;
+        }
         let identity = identity(result)
             .map(|id| format!("  [{}]", clean(&id)).dimmed().to_string())
             .unwrap_or_default();
@@ -33,12 +45,19 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
             clean(&result.target.name),
             clean(&summary(result)),
         )?;
-        write_tree(result, out)?;
-        if options.verbose {
+        write_tree(result, compact, out)?;
+        if options.verbose && !compact {
             for line in verbose_lines(result) {
                 writeln!(out, "    {}", clean(&line).dimmed())?;
             }
         }
+    }
+    if hidden_ok > 0 {
+        writeln!(
+            out,
+            "{}",
+            format!("... and {hidden_ok} OK targets").dimmed()
+        )?;
     }
     for check in &report.run_checks {
         writeln!(
@@ -64,8 +83,13 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
 
 /// The component tree under a target line, indented by depth, failing components coloured by
 /// the state they earned and everything else dimmed.
-fn write_tree(result: &TargetResult, out: &mut dyn Write) -> io::Result<()> {
-    let (lines, hidden) = component_tree(result);
+fn write_tree(result: &TargetResult, failing_only: bool, out: &mut dyn Write) -> io::Result<()> {
+    let (mut lines, mut hidden) = component_tree(result);
+    if failing_only {
+        let before = lines.len();
+        lines.retain(|line| line.verdict.is_some());
+        hidden += before - lines.len();
+    }
     let width = lines
         .iter()
         .map(|l| l.depth * 2 + l.label.chars().count())

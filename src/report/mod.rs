@@ -4,7 +4,10 @@
 //! text on any writer. Adding an output format is a new file here plus one match arm.
 
 mod human;
+mod json;
+mod junit;
 mod nagios;
+mod prometheus;
 
 use std::io::{self, Write};
 
@@ -23,6 +26,12 @@ pub struct Report {
     /// Findings about the run as a whole (version skew across targets).
     pub run_checks: Vec<Check>,
     pub overall: Status,
+    /// The process exit code the run ends with, under the exit policy in force (Nagios or
+    /// Docker); renderers may print it, never decide it.
+    pub exit_code: u8,
+    /// When the run started (wall clock) and how long it took.
+    pub started_at: std::time::SystemTime,
+    pub elapsed: std::time::Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -35,10 +44,119 @@ pub struct TargetResult {
 }
 
 pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
-    match options.format {
-        OutputFormat::Human => human::render(report, options, out),
-        OutputFormat::Nagios => nagios::render(report, options, out),
+    let Some(max) = options.max_bytes else {
+        return render_as(report, options, false, out);
+    };
+    // Bounded output (Docker, Nagios): the full report when it fits, otherwise the summary
+    // form (failing targets only), and in the last resort cut at a line.
+    let mut full = Vec::new();
+    render_as(report, options, false, &mut full)?;
+    if full.len() <= max {
+        return out.write_all(&full);
     }
+    let mut compact = Vec::new();
+    render_as(report, options, true, &mut compact)?;
+    out.write_all(&fit(&compact, max, options.format == OutputFormat::Human))
+}
+
+fn render_as(
+    report: &Report,
+    options: &OutputOptions,
+    compact: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match options.format {
+        OutputFormat::Human => human::render(report, options, compact, out),
+        OutputFormat::Nagios => nagios::render(report, options, compact, out),
+        OutputFormat::Json => json::render(report, options, out),
+        OutputFormat::Junit => junit::render(report, options, out),
+        OutputFormat::Prometheus => prometheus::render(report, options, out),
+    }
+}
+
+/// `text` cut at a line boundary to at most `max` bytes, with a line saying so; the last line
+/// (the human summary) is kept when `keep_last` is set.
+fn fit(text: &[u8], max: usize, keep_last: bool) -> Vec<u8> {
+    if text.len() <= max {
+        return text.to_vec();
+    }
+    let text = String::from_utf8_lossy(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let (body, last) = match (keep_last, lines.split_last()) {
+        (true, Some((last, body))) => (body, Some(*last)),
+        _ => (&lines[..], None),
+    };
+    let notice = |cut: usize| {
+        format!("... {cut} more lines cut to stay within {max} bytes (-o json has everything)")
+    };
+    let reserved = last.map_or(0, |l| l.len() + 1) + notice(lines.len()).len() + 1;
+    let mut out = String::new();
+    let mut kept = 0;
+    for line in body {
+        if out.len() + line.len() + 1 + reserved > max {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+        kept += 1;
+    }
+    if kept == 0 && out.is_empty() {
+        // Even the first line is too long: keep as much of it as fits, on a char boundary.
+        let first = body.first().copied().unwrap_or("");
+        let mut end = max.saturating_sub(reserved).min(first.len());
+        while !first.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.push_str(&first[..end]);
+        out.push('\n');
+        kept = 1;
+    }
+    out.push_str(&notice(body.len() - kept));
+    out.push('\n');
+    if let Some(last) = last {
+        out.push_str(last);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// Writes `report` in `format` to `path` whole or not at all: into a temporary file in the same
+/// directory, then renamed over `path`, so a reader (a CI artefact upload, the node_exporter
+/// textfile collector) never sees half a report.
+pub fn write_file(
+    report: &Report,
+    format: OutputFormat,
+    options: &OutputOptions,
+    path: &std::path::Path,
+) -> io::Result<()> {
+    let options = OutputOptions {
+        format,
+        color: false,
+        max_bytes: None,
+        ..*options
+    };
+    let temporary = temporary_path(path);
+    let written = (|| {
+        let mut file = io::BufWriter::new(std::fs::File::create(&temporary)?);
+        render(report, &options, &mut file)?;
+        file.into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// `dir/.name.healthprobe-PID.tmp` beside `path`.
+pub fn temporary_path(path: &std::path::Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    path.with_file_name(format!(".{name}.healthprobe-{}.tmp", std::process::id()))
 }
 
 /// `--dry-run`: each target as the run would probe it, one line each, URLs redacted.
@@ -328,7 +446,7 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
         None => {}
     }
     match &result.reading.version {
-        VersionFound::Found(version) => lines.push(format!("version: {version}")),
+        VersionFound::Found(version, _) => lines.push(format!("version: {version}")),
         VersionFound::Missing(why) => lines.push(format!("version: unknown ({why})")),
     }
     lines.extend(result.checks.iter().map(|check| {

@@ -15,16 +15,33 @@ use crate::plan::OutputOptions;
 use crate::range::fmt_num;
 use crate::verdict::{Status, tally};
 
+/// Failing components listed per target in the summary form.
+const COMPACT_COMPONENTS: usize = 3;
+
 /// At most this many non-OK targets are named on line one, which Nagios puts in notifications.
 const NAMED_ON_FIRST_LINE: usize = 3;
 
-pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
-    let perfdata = report
-        .results
-        .iter()
-        .flat_map(|r| perfdata(report, r))
-        .collect::<Vec<_>>()
-        .join(" ");
+/// `compact` is the summary form for bounded output: long output only for targets that are not
+/// OK, at most a few component lines each, no verbose details, and perfdata cut to what fits
+/// in half the budget (whole items only).
+pub fn render(
+    report: &Report,
+    options: &OutputOptions,
+    compact: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let items = report.results.iter().flat_map(|r| perfdata(report, r));
+    let budget = options.max_bytes.unwrap_or(usize::MAX) / 2;
+    let mut perfdata = String::new();
+    for item in items {
+        if compact && perfdata.len() + item.len() + 1 > budget {
+            break;
+        }
+        if !perfdata.is_empty() {
+            perfdata.push(' ');
+        }
+        perfdata.push_str(&item);
+    }
     writeln!(
         out,
         "HEALTHPROBE {} - {} | {perfdata}",
@@ -32,6 +49,9 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
         text(&first_line(report))
     )?;
     for result in &report.results {
+        if compact && result.status == Status::Ok {
+            continue;
+        }
         writeln!(
             out,
             "[{}] {} - {}",
@@ -39,11 +59,17 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
             text(&result.target.name),
             text(&summary(result))
         )?;
-        for check in result
+        let components: Vec<_> = result
             .checks
             .iter()
             .filter(|c| c.kind == CheckKind::Component)
-        {
+            .collect();
+        let shown = if compact {
+            components.len().min(COMPACT_COMPONENTS)
+        } else {
+            components.len()
+        };
+        for check in &components[..shown] {
             writeln!(
                 out,
                 "  \\_ [{}] {}",
@@ -51,7 +77,14 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
                 text(&check.reason)
             )?;
         }
-        if options.verbose {
+        if shown < components.len() {
+            writeln!(
+                out,
+                "  \\_ ... {} more failing components",
+                components.len() - shown
+            )?;
+        }
+        if options.verbose && !compact {
             for line in verbose_lines(result) {
                 writeln!(out, "    {}", text(&line))?;
             }
