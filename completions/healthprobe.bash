@@ -47,7 +47,7 @@ _healthprobe() {
 
     case "${cmd}" in
         healthprobe)
-            opts="-w -c -t -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help --version demo completions man help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help --version demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -165,6 +165,82 @@ _healthprobe() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bearer-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --unix-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -225,7 +301,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__completions)
-            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,6 +416,82 @@ _healthprobe() {
                     return 0
                     ;;
                 --retry-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bearer-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --unix-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -403,7 +555,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__demo)
-            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +670,82 @@ _healthprobe() {
                     return 0
                     ;;
                 --retry-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bearer-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --unix-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -651,7 +879,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__man)
-            opts="-w -c -t -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,6 +994,82 @@ _healthprobe() {
                     return 0
                     ;;
                 --retry-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bearer-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -W "get head post" -- "${cur}"))
+                    return 0
+                    ;;
+                --data)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host-header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-min)
+                    COMPREPLY=($(compgen -W "1.2 1.3" -- "${cur}"))
+                    return 0
+                    ;;
+                --unix-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_healthprobe_global_optspecs
-    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet v/verbose h/help V/version
+    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= cert= key= k/insecure tls-min= no-system-certs unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet v/verbose h/help V/version
 end
 
 function __fish_healthprobe_needs_command
@@ -51,6 +51,24 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l cacert -d 'Also
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s H -l header -d 'Send this header, \'Name: value\' (repeatable); @FILE reads one header per line' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s u -l user -d 'Basic authentication, USER[:PASSWORD]; without the password, HEALTHPROBE_PASSWORD gives it' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l bearer-token-file -d 'Bearer authentication with the token in FILE (HEALTHPROBE_BEARER_TOKEN gives it directly), so that the token is not on the command line where ps shows it' -r -F
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s X -l method -d 'The request method [default: GET]' -r -f -a "get\t''
+head\t''
+post\t''"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l data -d 'Send this body (implies POST unless -X says otherwise); @FILE reads it from a file' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s A -l user-agent -d 'The User-Agent header [default: healthprobe/VERSION]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l host-header -d 'Send this Host header (a virtual host), whatever host the URL names' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l resolve -d 'Connect to ADDR for HOST:PORT instead of resolving the name, as curl\'s --resolve does (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l cert -d 'Present this client certificate (PEM, leaf first) for mutual TLS; needs --key' -r -F
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l key -d 'The private key (PEM) of --cert' -r -F
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l tls-min -d 'The oldest TLS version accepted [default: 1.2]' -r -f -a "1.2\t''
+1.3\t''"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
@@ -69,6 +87,11 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l report -d 'Also
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -s k -l insecure -d 'Do not verify the server\'s certificate (every report then says so)'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l no-system-certs -d 'Trust only the compiled-in roots (and --cacert), not the system\'s certificate store'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l no-proxy -d 'Use no proxy, whatever the environment says'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l no-follow -d 'Do not follow redirects: judge the 3xx answer itself'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l http2-prior-knowledge -d 'Speak HTTP/2 from the first byte over plain http (h2c); HTTPS negotiates HTTP/2 anyway'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
@@ -108,6 +131,24 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l cacert 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s H -l header -d 'Send this header, \'Name: value\' (repeatable); @FILE reads one header per line' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s u -l user -d 'Basic authentication, USER[:PASSWORD]; without the password, HEALTHPROBE_PASSWORD gives it' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l bearer-token-file -d 'Bearer authentication with the token in FILE (HEALTHPROBE_BEARER_TOKEN gives it directly), so that the token is not on the command line where ps shows it' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s X -l method -d 'The request method [default: GET]' -r -f -a "get\t''
+head\t''
+post\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l data -d 'Send this body (implies POST unless -X says otherwise); @FILE reads it from a file' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s A -l user-agent -d 'The User-Agent header [default: healthprobe/VERSION]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l host-header -d 'Send this Host header (a virtual host), whatever host the URL names' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l resolve -d 'Connect to ADDR for HOST:PORT instead of resolving the name, as curl\'s --resolve does (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l cert -d 'Present this client certificate (PEM, leaf first) for mutual TLS; needs --key' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l key -d 'The private key (PEM) of --cert' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l tls-min -d 'The oldest TLS version accepted [default: 1.2]' -r -f -a "1.2\t''
+1.3\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
@@ -126,6 +167,11 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l report 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s k -l insecure -d 'Do not verify the server\'s certificate (every report then says so)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l no-system-certs -d 'Trust only the compiled-in roots (and --cacert), not the system\'s certificate store'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l no-proxy -d 'Use no proxy, whatever the environment says'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l no-follow -d 'Do not follow redirects: judge the 3xx answer itself'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l http2-prior-knowledge -d 'Speak HTTP/2 from the first byte over plain http (h2c); HTTPS negotiates HTTP/2 anyway'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
@@ -160,6 +206,24 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s H -l header -d 'Send this header, \'Name: value\' (repeatable); @FILE reads one header per line' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s u -l user -d 'Basic authentication, USER[:PASSWORD]; without the password, HEALTHPROBE_PASSWORD gives it' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l bearer-token-file -d 'Bearer authentication with the token in FILE (HEALTHPROBE_BEARER_TOKEN gives it directly), so that the token is not on the command line where ps shows it' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s X -l method -d 'The request method [default: GET]' -r -f -a "get\t''
+head\t''
+post\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l data -d 'Send this body (implies POST unless -X says otherwise); @FILE reads it from a file' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s A -l user-agent -d 'The User-Agent header [default: healthprobe/VERSION]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l host-header -d 'Send this Host header (a virtual host), whatever host the URL names' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l resolve -d 'Connect to ADDR for HOST:PORT instead of resolving the name, as curl\'s --resolve does (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l cert -d 'Present this client certificate (PEM, leaf first) for mutual TLS; needs --key' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l key -d 'The private key (PEM) of --cert' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l tls-min -d 'The oldest TLS version accepted [default: 1.2]' -r -f -a "1.2\t''
+1.3\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
@@ -178,6 +242,11 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s k -l insecure -d 'Do not verify the server\'s certificate (every report then says so)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l no-system-certs -d 'Trust only the compiled-in roots (and --cacert), not the system\'s certificate store'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l no-proxy -d 'Use no proxy, whatever the environment says'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l no-follow -d 'Do not follow redirects: judge the 3xx answer itself'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l http2-prior-knowledge -d 'Speak HTTP/2 from the first byte over plain http (h2c); HTTPS negotiates HTTP/2 anyway'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
@@ -212,6 +281,24 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l cacert -
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s H -l header -d 'Send this header, \'Name: value\' (repeatable); @FILE reads one header per line' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s u -l user -d 'Basic authentication, USER[:PASSWORD]; without the password, HEALTHPROBE_PASSWORD gives it' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l bearer-token-file -d 'Bearer authentication with the token in FILE (HEALTHPROBE_BEARER_TOKEN gives it directly), so that the token is not on the command line where ps shows it' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s X -l method -d 'The request method [default: GET]' -r -f -a "get\t''
+head\t''
+post\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l data -d 'Send this body (implies POST unless -X says otherwise); @FILE reads it from a file' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s A -l user-agent -d 'The User-Agent header [default: healthprobe/VERSION]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l host-header -d 'Send this Host header (a virtual host), whatever host the URL names' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l resolve -d 'Connect to ADDR for HOST:PORT instead of resolving the name, as curl\'s --resolve does (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l cert -d 'Present this client certificate (PEM, leaf first) for mutual TLS; needs --key' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l key -d 'The private key (PEM) of --cert' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l tls-min -d 'The oldest TLS version accepted [default: 1.2]' -r -f -a "1.2\t''
+1.3\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
@@ -230,6 +317,11 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l report -
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s k -l insecure -d 'Do not verify the server\'s certificate (every report then says so)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l no-system-certs -d 'Trust only the compiled-in roots (and --cacert), not the system\'s certificate store'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l no-proxy -d 'Use no proxy, whatever the environment says'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l no-follow -d 'Do not follow redirects: judge the 3xx answer itself'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l http2-prior-knowledge -d 'Speak HTTP/2 from the first byte over plain http (h2c); HTTPS negotiates HTTP/2 anyway'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'

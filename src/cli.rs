@@ -14,6 +14,7 @@ use serde_json_path::JsonPath;
 use crate::health::{Format, FormatChoice};
 use crate::pattern::Pattern;
 use crate::range::Range;
+use crate::redact::Secret;
 use crate::rules::{Assertion, BodyRule, HeaderRule, Metric};
 use crate::statuses::StatusSet;
 use crate::verdict::Quorum;
@@ -198,6 +199,142 @@ pub struct TargetOptions {
     /// --wait instead of ending it (401, 403 and 404 otherwise end a wait at once).
     #[arg(global = true, long, value_name = "LIST", env = "HEALTHPROBE_RETRY_ON")]
     pub retry_on: Option<StatusSet>,
+
+    /// Send this header, 'Name: value' (repeatable); @FILE reads one header per line.
+    #[arg(global = true, short = 'H', long, value_name = "'NAME: VALUE'|@FILE", env = "HEALTHPROBE_HEADER",
+          value_delimiter = '\n', value_parser = RuleParser(parse_header_arg))]
+    pub header: Vec<HeaderArg>,
+
+    /// Basic authentication, USER[:PASSWORD]; without the password, HEALTHPROBE_PASSWORD gives it.
+    #[arg(global = true, short, long, value_name = "USER[:PASSWORD]", env = "HEALTHPROBE_USER",
+          value_parser = RuleParser(parse_credentials))]
+    pub user: Option<Credentials>,
+
+    /// Bearer authentication with the token in FILE (HEALTHPROBE_BEARER_TOKEN gives it directly),
+    /// so that the token is not on the command line where ps shows it.
+    #[arg(
+        global = true,
+        long,
+        value_name = "FILE",
+        env = "HEALTHPROBE_BEARER_TOKEN_FILE"
+    )]
+    pub bearer_token_file: Option<std::path::PathBuf>,
+
+    /// The request method [default: GET].
+    #[arg(
+        global = true,
+        short = 'X',
+        long,
+        value_name = "METHOD",
+        env = "HEALTHPROBE_METHOD",
+        ignore_case = true
+    )]
+    pub method: Option<Method>,
+
+    /// Send this body (implies POST unless -X says otherwise); @FILE reads it from a file.
+    #[arg(
+        global = true,
+        long,
+        value_name = "DATA|@FILE",
+        env = "HEALTHPROBE_DATA"
+    )]
+    pub data: Option<String>,
+
+    /// The User-Agent header [default: healthprobe/VERSION].
+    #[arg(
+        global = true,
+        short = 'A',
+        long,
+        value_name = "AGENT",
+        env = "HEALTHPROBE_USER_AGENT"
+    )]
+    pub user_agent: Option<String>,
+
+    /// Send this Host header (a virtual host), whatever host the URL names.
+    #[arg(
+        global = true,
+        long,
+        value_name = "NAME",
+        env = "HEALTHPROBE_HOST_HEADER"
+    )]
+    pub host_header: Option<String>,
+
+    /// Connect to ADDR for HOST:PORT instead of resolving the name, as curl's --resolve does
+    /// (repeatable).
+    #[arg(global = true, long, value_name = "HOST:PORT:ADDR", env = "HEALTHPROBE_RESOLVE",
+          value_delimiter = ',', value_parser = parse_resolve)]
+    pub resolve: Vec<ResolveRule>,
+
+    /// Present this client certificate (PEM, leaf first) for mutual TLS; needs --key.
+    #[arg(global = true, long, value_name = "FILE", env = "HEALTHPROBE_CERT")]
+    pub cert: Option<std::path::PathBuf>,
+
+    /// The private key (PEM) of --cert.
+    #[arg(global = true, long, value_name = "FILE", env = "HEALTHPROBE_KEY")]
+    pub key: Option<std::path::PathBuf>,
+
+    /// Do not verify the server's certificate (every report then says so).
+    #[arg(global = true, short = 'k', long, env = "HEALTHPROBE_INSECURE", value_parser = BoolishValueParser::new(),
+          num_args = 0, default_missing_value = "true")]
+    pub insecure: Option<bool>,
+
+    /// The oldest TLS version accepted [default: 1.2].
+    #[arg(
+        global = true,
+        long,
+        value_name = "VERSION",
+        env = "HEALTHPROBE_TLS_MIN"
+    )]
+    pub tls_min: Option<TlsVersion>,
+
+    /// Trust only the compiled-in roots (and --cacert), not the system's certificate store.
+    #[arg(global = true, long, env = "HEALTHPROBE_NO_SYSTEM_CERTS", value_parser = BoolishValueParser::new(),
+          num_args = 0, default_missing_value = "true")]
+    pub no_system_certs: Option<bool>,
+
+    /// Send the request over this Unix domain socket; the URL still gives the path and Host.
+    #[arg(
+        global = true,
+        long,
+        value_name = "PATH",
+        env = "HEALTHPROBE_UNIX_SOCKET"
+    )]
+    pub unix_socket: Option<std::path::PathBuf>,
+
+    /// Use this proxy (http://, https:// or socks5://) instead of the environment's.
+    #[arg(global = true, long, value_name = "URL", env = "HEALTHPROBE_PROXY")]
+    pub proxy: Option<String>,
+
+    /// Use no proxy, whatever the environment says.
+    #[arg(global = true, long, env = "HEALTHPROBE_NO_PROXY", value_parser = BoolishValueParser::new(),
+          num_args = 0, default_missing_value = "true")]
+    pub no_proxy: Option<bool>,
+
+    /// Follow at most N redirects [default: 5].
+    #[arg(global = true, long, value_name = "N", env = "HEALTHPROBE_MAX_REDIRECTS",
+          value_parser = clap::value_parser!(u32).range(0..=50))]
+    pub max_redirects: Option<u32>,
+
+    /// Do not follow redirects: judge the 3xx answer itself.
+    #[arg(global = true, long, env = "HEALTHPROBE_NO_FOLLOW", value_parser = BoolishValueParser::new(),
+          num_args = 0, default_missing_value = "true")]
+    pub no_follow: Option<bool>,
+
+    /// Speak HTTP/2 from the first byte over plain http (h2c); HTTPS negotiates HTTP/2 anyway.
+    #[arg(global = true, long, env = "HEALTHPROBE_HTTP2_PRIOR_KNOWLEDGE", value_parser = BoolishValueParser::new(),
+          num_args = 0, default_missing_value = "true")]
+    pub http2_prior_knowledge: Option<bool>,
+
+    /// Treat this header as secret: its value is shown as *** everywhere (repeatable;
+    /// Authorization, Cookie and *-Token style names always are).
+    #[arg(
+        global = true,
+        long,
+        value_name = "NAME",
+        env = "HEALTHPROBE_SECRET_HEADER",
+        value_delimiter = ','
+    )]
+    pub secret_header: Vec<String>,
 }
 
 /// Options of a run; global so that `healthprobe demo -o nagios` and `healthprobe -v demo` both work.
@@ -342,6 +479,58 @@ pub struct ReportFile {
     pub path: std::path::PathBuf,
 }
 
+/// One `-H` value: a header, or a file of headers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeaderArg {
+    /// The value is kept as a secret: whether it is one depends on the name, known later.
+    Header {
+        name: String,
+        value: Secret,
+    },
+    File(std::path::PathBuf),
+}
+
+/// `-u USER[:PASSWORD]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credentials {
+    pub user: String,
+    pub password: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Method {
+    Get,
+    Head,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Head => "HEAD",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// `--resolve HOST:PORT:ADDR`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveRule {
+    /// Lower-cased.
+    pub host: String,
+    pub port: u16,
+    pub address: std::net::IpAddr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum TlsVersion {
+    #[value(name = "1.2")]
+    Tls12,
+    #[value(name = "1.3")]
+    Tls13,
+}
+
 /// What `--wait` waits for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum WaitFor {
@@ -367,9 +556,10 @@ pub(crate) fn parse_threshold(text: &str) -> Result<Threshold, String> {
         .map_err(|e| e.to_string())
 }
 
-/// The value parser of the rule flags. A rule's error already names the flag and quotes the
-/// rule, so it is shown as it is rather than inside clap's "invalid value '...' for '--flag':",
-/// which would quote a long rule twice.
+/// A value parser whose error is shown as it is rather than inside clap's "invalid value '...'
+/// for '--flag':". Rules use it because their errors already name the flag and quote the rule
+/// (a long rule would be quoted twice); credentials and headers because clap would echo a
+/// value that may be a secret.
 #[derive(Clone)]
 struct RuleParser<T>(fn(&str) -> Result<T, String>);
 
@@ -458,6 +648,78 @@ pub(crate) fn parse_cert_duration(text: &str) -> Result<Duration, String> {
         };
     }
     crate::units::parse_duration(text)
+}
+
+/// `-H 'Name: value'` or `-H @FILE`. The value is never echoed in an error: it may be a token.
+pub(crate) fn parse_header_arg(text: &str) -> Result<HeaderArg, String> {
+    if let Some(path) = text.strip_prefix('@') {
+        if path.trim().is_empty() {
+            return Err("invalid --header: @FILE needs a file name after '@'".into());
+        }
+        return Ok(HeaderArg::File(path.trim().into()));
+    }
+    let (name, value) = parse_header_line(text)?;
+    Ok(HeaderArg::Header {
+        name,
+        value: Secret::new(value),
+    })
+}
+
+/// `Name: value` as a header to send: a valid name, and a value without line breaks or other
+/// control characters (which would let a value smuggle in another header).
+pub(crate) fn parse_header_line(text: &str) -> Result<(String, String), String> {
+    let Some((name, value)) = text.split_once(':') else {
+        // Nothing of the text is echoed: a header pasted without its name is a bare token.
+        return Err("invalid --header: no ':' (write 'Name: value')".into());
+    };
+    let name = name.trim();
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(token) {
+        return Err(format!(
+            "invalid --header: '{}' is not a header name",
+            crate::text::escaped(name)
+        ));
+    }
+    let value = value.trim();
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(format!(
+            "invalid --header: the value of {name} holds a line break or control character"
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
+}
+
+pub(crate) fn parse_credentials(text: &str) -> Result<Credentials, String> {
+    let (user, password) = match text.split_once(':') {
+        Some((user, password)) => (user, Some(Secret::new(password))),
+        None => (text, None),
+    };
+    if user.is_empty() {
+        return Err("invalid --user: a user name is needed before ':'".into());
+    }
+    Ok(Credentials {
+        user: user.to_string(),
+        password,
+    })
+}
+
+pub(crate) fn parse_resolve(text: &str) -> Result<ResolveRule, String> {
+    let bad = || format!("'{text}' is not HOST:PORT:ADDR (for example api.test:443:10.0.0.7)");
+    let (host, rest) = text.split_once(':').ok_or_else(bad)?;
+    let (port, address) = rest.split_once(':').ok_or_else(bad)?;
+    let port: u16 = port.parse().map_err(|_| bad())?;
+    let address = address.trim_start_matches('[').trim_end_matches(']');
+    let address: std::net::IpAddr = address
+        .parse()
+        .map_err(|_| format!("'{address}' in --resolve '{text}' is not an IP address"))?;
+    if host.is_empty() {
+        return Err(bad());
+    }
+    Ok(ResolveRule {
+        host: host.to_ascii_lowercase(),
+        port,
+        address,
+    })
 }
 
 pub(crate) fn parse_report_file(text: &str) -> Result<ReportFile, String> {

@@ -161,6 +161,26 @@ pub const KEYS: &[&str] = &[
     "retries",
     "retry-delay",
     "retry-on",
+    "header",
+    "user",
+    "bearer-token-file",
+    "method",
+    "data",
+    "user-agent",
+    "host-header",
+    "resolve",
+    "cert",
+    "key",
+    "insecure",
+    "tls-min",
+    "no-system-certs",
+    "unix-socket",
+    "proxy",
+    "no-proxy",
+    "max-redirects",
+    "no-follow",
+    "http2-prior-knowledge",
+    "secret-header",
 ];
 
 struct Reader<'a> {
@@ -277,6 +297,56 @@ impl Reader<'_> {
                 options.retry_delay = Some(self.parsed(&name, value, cli::parse_duration)?)
             }
             "retry-on" => options.retry_on = Some(self.parsed(&name, value, |t| t.parse())?),
+            "header" => many(&mut |t| push(&mut options.header, cli::parse_header_arg(t)))?,
+            "user" => options.user = Some(self.parsed(&name, value, cli::parse_credentials)?),
+            "bearer-token-file" => {
+                options.bearer_token_file = Some(self.parsed(&name, value, |t| Ok(t.into()))?)
+            }
+            "method" => {
+                options.method = Some(self.parsed(&name, value, |t| {
+                    <cli::Method as clap::ValueEnum>::from_str(t, true)
+                        .map_err(|_| format!("'{t}' is not one of GET, HEAD, POST"))
+                })?)
+            }
+            "data" => options.data = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?),
+            "user-agent" => {
+                options.user_agent = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?)
+            }
+            "host-header" => {
+                options.host_header = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?)
+            }
+            "resolve" => many(&mut |t| push(&mut options.resolve, cli::parse_resolve(t)))?,
+            "cert" => options.cert = Some(self.parsed(&name, value, |t| Ok(t.into()))?),
+            "key" => options.key = Some(self.parsed(&name, value, |t| Ok(t.into()))?),
+            "insecure" => options.insecure = Some(self.boolean(&name, value)?),
+            "tls-min" => {
+                options.tls_min = Some(self.parsed(&name, value, |t| {
+                    <cli::TlsVersion as clap::ValueEnum>::from_str(t, true)
+                        .map_err(|_| format!("'{t}' is not one of 1.2, 1.3"))
+                })?)
+            }
+            "no-system-certs" => options.no_system_certs = Some(self.boolean(&name, value)?),
+            "unix-socket" => {
+                options.unix_socket = Some(self.parsed(&name, value, |t| Ok(t.into()))?)
+            }
+            "proxy" => options.proxy = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?),
+            "no-proxy" => options.no_proxy = Some(self.boolean(&name, value)?),
+            "max-redirects" => {
+                options.max_redirects = Some(self.parsed(&name, value, |t| {
+                    t.parse::<u32>()
+                        .ok()
+                        .filter(|n| *n <= 50)
+                        .ok_or_else(|| format!("'{t}' is not a number of redirects from 0 to 50"))
+                })?)
+            }
+            "no-follow" => options.no_follow = Some(self.boolean(&name, value)?),
+            "http2-prior-knowledge" => {
+                options.http2_prior_knowledge = Some(self.boolean(&name, value)?)
+            }
+            "secret-header" => many(&mut |t| {
+                options.secret_header.push(t.to_string());
+                Ok(())
+            })?,
             _ => {
                 let hint = KEYS
                     .iter()
@@ -306,6 +376,18 @@ impl Reader<'_> {
     ) -> Result<T, UsageError> {
         let (text, substituted) = self.scalar(key, value)?;
         parse(&text).map_err(|e| self.value_error(value, key, &e, &substituted))
+    }
+
+    /// A switch: `true` or `false`.
+    fn boolean(&self, key: &str, value: &Spanned<Value>) -> Result<bool, UsageError> {
+        match value.get_ref() {
+            Value::Boolean(on) => Ok(*on),
+            other => Err(self.error(
+                value.span().start,
+                key,
+                &format!("expects true or false, not {}", type_name(other)),
+            )),
+        }
     }
 
     /// A string (`url`, `name`): numbers are not accepted there.

@@ -691,6 +691,7 @@ mod tests {
             elapsed: Duration::from_millis(millis),
             attempts: 1,
             started_at: std::time::SystemTime::UNIX_EPOCH,
+            redirects: Vec::new(),
             remote: None,
             request: RequestSeen {
                 method: "GET".into(),

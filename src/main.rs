@@ -25,6 +25,7 @@ mod rules;
 mod run;
 mod statuses;
 mod text;
+mod tls;
 mod units;
 mod verdict;
 mod version;
@@ -84,8 +85,10 @@ fn main() -> ExitCode {
         Err(err) => return usage_failure(&err.to_string(), docker_requested()),
     };
     if plan.dry_run {
-        let mut stdout = io::stdout().lock();
-        return match report::render_plan(&plan, &mut stdout) {
+        let mut listed = Vec::new();
+        let written = report::render_plan(&plan, &mut listed)
+            .and_then(|()| io::stdout().lock().write_all(&plan.scrubber.scrub(&listed)));
+        return match written {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(err) => {
@@ -105,15 +108,17 @@ fn main() -> ExitCode {
 
     let output = plan.output;
     let reports = plan.reports.clone();
+    let scrubber = plan.scrubber.clone();
     let report = match run::run(plan) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("healthprobe: {err:#}");
+            eprintln!("healthprobe: {}", scrubber.scrub_str(&format!("{err:#}")));
             return ExitCode::from(policy.code(Status::Unknown));
         }
     };
     for file in &reports {
-        if let Err(err) = report::write_file(&report, file.format, &output, &file.path) {
+        let written = report::write_file(&report, file.format, &output, &file.path, &scrubber);
+        if let Err(err) = written {
             eprintln!(
                 "healthprobe: cannot write --report {}: {err}",
                 file.path.display()
@@ -122,8 +127,12 @@ fn main() -> ExitCode {
         }
     }
     if !output.quiet {
-        let mut stdout = io::BufWriter::new(io::stdout().lock());
-        let written = report::render(&report, &output, &mut stdout).and_then(|()| stdout.flush());
+        let mut rendered = Vec::new();
+        let written = report::render(&report, &output, &mut rendered).and_then(|()| {
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&scrubber.scrub(&rendered))?;
+            stdout.flush()
+        });
         match written {
             // A reader that went away (`| head`) does not change the verdict.
             Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}

@@ -22,6 +22,8 @@ pub struct Observation {
     pub attempts: u32,
     /// When this (last) attempt started, by the wall clock, for reports.
     pub started_at: std::time::SystemTime,
+    /// The URLs redirected to, in order, redacted; empty when the first answer was final.
+    pub redirects: Vec<String>,
 }
 
 impl Observation {
@@ -40,6 +42,7 @@ impl Observation {
             },
             attempts: 0,
             started_at: std::time::SystemTime::now(),
+            redirects: Vec::new(),
         }
     }
 }

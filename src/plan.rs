@@ -10,12 +10,14 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::cli::{
-    Cli, ColorWhen, Command, Options, OutputFormat, ReportFile, TargetOptions, Threshold, WaitFor,
+    Cli, ColorWhen, Command, HeaderArg, Method, Options, OutputFormat, ReportFile, TargetOptions,
+    Threshold, TlsVersion, WaitFor,
 };
 use crate::config::ConfigFile;
 use crate::evaluate::{ComponentRules, Expectations};
 use crate::exit::ExitPolicy;
 use crate::health::FormatChoice;
+use crate::redact::{Scrubber, Secret};
 use crate::statuses::StatusSet;
 use crate::verdict::Quorum;
 
@@ -54,6 +56,9 @@ pub struct Plan {
     /// Extra reports written to files at the end (`--report FORMAT=PATH`), each checked for
     /// writability before anything is probed.
     pub reports: Vec<ReportFile>,
+    /// Every secret value the run knows (passwords, tokens, secret headers, URL credentials),
+    /// for the last pass over all output.
+    pub scrubber: Scrubber,
 }
 
 /// What `--wait` waits for and how often it looks.
@@ -108,14 +113,132 @@ pub struct Settings {
     pub retry: RetryPolicy,
 }
 
+impl Settings {
+    /// The built-in defaults, for unit tests that need a target.
+    #[cfg(test)]
+    pub fn defaults_for_tests() -> Settings {
+        let env = Environment {
+            var: &|_| None,
+            stdout_is_terminal: false,
+            stderr_is_terminal: false,
+        };
+        settings(
+            &TargetOptions::default(),
+            None,
+            false,
+            &env,
+            &mut Files::default(),
+        )
+        .expect("the defaults are valid")
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProbeOptions {
+    /// Bound on the whole exchange, redirects included.
     pub timeout: Duration,
-    pub connect_timeout: Duration,
     pub max_body: usize,
+    pub request: RequestSpec,
+    pub client: ClientSettings,
+}
+
+/// What is sent, hop after hop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestSpec {
+    pub method: Method,
+    /// `-H` headers, in order, each marked whether its value is secret.
+    pub headers: Vec<SentHeader>,
+    pub body: Option<Vec<u8>>,
+    pub auth: Option<Auth>,
     pub user_agent: String,
+    pub host_header: Option<String>,
+    /// Follow redirects, at most this many (`None` with `--no-follow`).
+    pub max_redirects: Option<u32>,
+}
+
+/// A header healthprobe sends. Its value is always held as a [`Secret`]; `sensitive` says
+/// whether it may be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentHeader {
+    pub name: String,
+    pub value: Secret,
+    pub sensitive: bool,
+}
+
+impl SentHeader {
+    /// The value as output may show it.
+    pub fn shown(&self) -> String {
+        if self.sensitive {
+            crate::redact::header_value("authorization", self.value.expose())
+        } else {
+            self.value.expose().to_string()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    Basic {
+        user: String,
+        password: Option<Secret>,
+    },
+    Bearer(Secret),
+}
+
+/// Everything that is set per HTTP client rather than per request: targets that agree on all
+/// of it share one client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientSettings {
+    pub connect_timeout: Duration,
     /// Trust anchors from `--cacert`, added to the compiled-in roots.
     pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
+    pub identity: Option<ClientIdentity>,
+    pub insecure: bool,
+    pub tls_min: TlsVersion,
+    /// Also trust the system's certificate store, read the first time a certificate is not
+    /// signed by a compiled-in root.
+    pub system_certs: bool,
+    /// `--resolve` overrides that apply to this target's host and port.
+    pub resolve: Vec<(String, std::net::SocketAddr)>,
+    pub unix_socket: Option<std::path::PathBuf>,
+    pub proxy: ProxyChoice,
+    pub http2_prior_knowledge: bool,
+}
+
+/// A client certificate and its key (`--cert`, `--key`), as DER.
+#[derive(Clone, PartialEq)]
+pub struct ClientIdentity {
+    pub chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    /// PKCS#8, PKCS#1 or SEC1 DER, as the PEM file held it.
+    pub key: Vec<u8>,
+    pub key_kind: KeyKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Pkcs8,
+    Pkcs1,
+    Sec1,
+}
+
+impl std::fmt::Debug for ClientIdentity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "ClientIdentity({} certificates, key ***)",
+            self.chain.len()
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProxyChoice {
+    /// The proxy variables of the environment, for non-loopback targets.
+    Environment,
+    /// `--no-proxy`.
+    None,
+    /// `--proxy URL`.
+    Url(Url),
 }
 
 /// When one probe is tried again before it is judged (`--retries`), and which answers a
@@ -196,7 +319,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     } else {
         cli.urls
     };
-    let mut certificates = CertificateFiles::default();
+    let mut files = Files::default();
     let command_line = &options.target;
     let mut targets = Vec::new();
     for entry in &config.targets {
@@ -210,7 +333,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             command_line.clone(),
         );
         let url = parse_target_url(&entry.url).map_err(at)?;
-        let settings = settings(&layered, false, &mut certificates).map_err(at)?;
+        let settings = settings(&layered, Some(&url), false, env, &mut files).map_err(at)?;
         let mut target = Target::new(url, settings);
         if let Some(name) = &entry.name {
             target.name = name.trim().to_string();
@@ -221,7 +344,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     let from_command_line = layer(config.defaults.clone(), command_line.clone());
     for url in urls.iter().filter(|u| !u.is_empty()) {
         let url = parse_target_url(url)?;
-        let settings = settings(&from_command_line, false, &mut certificates)?;
+        let settings = settings(&from_command_line, Some(&url), false, env, &mut files)?;
         let mut target = Target::new(url, settings);
         target.version_url = version_url(&from_command_line, &target.url)?;
         targets.push(target);
@@ -236,7 +359,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         }));
     }
     let demo = if demo {
-        Some(settings(command_line, true, &mut certificates)?)
+        Some(settings(command_line, None, true, env, &mut files)?)
     } else {
         None
     };
@@ -249,6 +372,26 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             targets.len()
         )));
     }
+    // What must never be printed: declared before anything is, for every printing path.
+    let mut secret_names: Vec<String> = command_line.secret_header.clone();
+    secret_names.extend(config.defaults.secret_header.iter().cloned());
+    for entry in &config.targets {
+        secret_names.extend(entry.options.secret_header.iter().cloned());
+    }
+    crate::redact::set_secret_headers(secret_names);
+    let proxies = proxy_env(env)?;
+    let scrubber = Scrubber::new(
+        targets
+            .iter()
+            .flat_map(target_secrets)
+            .chain(demo.iter().flat_map(settings_secrets))
+            .chain(
+                [&proxies.http, &proxies.https, &proxies.all]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(crate::redact::url_secrets),
+            ),
+    );
     let wait = options.wait.map(|_| WaitPlan {
         accept_warning: options.wait_for == WaitFor::Warning,
         stable_rounds: options.wait_stable,
@@ -261,7 +404,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     Ok(Plan {
         targets,
         concurrency: usize::from(options.concurrency),
-        proxies: proxy_env(env)?,
+        proxies,
         output: output_options(&options, env),
         exit: exit_policy(&options)?,
         same_version: options.same_version,
@@ -271,7 +414,49 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         demo,
         dry_run: options.dry_run,
         reports: checked_report_files(&options.report)?,
+        scrubber,
     })
+}
+
+/// The secrets one target sends: URL credentials, secret header values, passwords and tokens.
+fn target_secrets(target: &Target) -> Vec<Secret> {
+    let mut secrets = crate::redact::url_secrets(&target.url);
+    if let Some(url) = &target.version_url {
+        secrets.extend(crate::redact::url_secrets(url));
+    }
+    secrets.extend(settings_secrets(&target.settings));
+    secrets
+}
+
+/// The secrets that settings send wherever they apply.
+fn settings_secrets(settings: &Settings) -> Vec<Secret> {
+    let mut secrets = Vec::new();
+    let probe = &settings.probe;
+    secrets.extend(
+        probe
+            .request
+            .headers
+            .iter()
+            .filter(|h| h.sensitive)
+            .flat_map(|h| {
+                // `Bearer abc` is scrubbed whole and as its credential alone.
+                let value = h.value.expose();
+                let credential = value.split_once(' ').map(|(_, c)| Secret::new(c.trim()));
+                std::iter::once(h.value.clone()).chain(credential)
+            }),
+    );
+    match &probe.request.auth {
+        Some(Auth::Basic {
+            password: Some(password),
+            ..
+        }) => secrets.push(password.clone()),
+        Some(Auth::Bearer(token)) => secrets.push(token.clone()),
+        _ => {}
+    }
+    if let ProxyChoice::Url(url) = &probe.client.proxy {
+        secrets.extend(crate::redact::url_secrets(url));
+    }
+    secrets
 }
 
 /// `over` on top of `base`: a value given in `over` replaces the one in `base`; repeatable
@@ -308,6 +493,26 @@ fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
         retries: over.retries.or(base.retries),
         retry_delay: over.retry_delay.or(base.retry_delay),
         retry_on: over.retry_on.or(base.retry_on),
+        header: join(base.header, over.header),
+        user: over.user.or(base.user),
+        bearer_token_file: over.bearer_token_file.or(base.bearer_token_file),
+        method: over.method.or(base.method),
+        data: over.data.or(base.data),
+        user_agent: over.user_agent.or(base.user_agent),
+        host_header: over.host_header.or(base.host_header),
+        resolve: join(base.resolve, over.resolve),
+        cert: over.cert.or(base.cert),
+        key: over.key.or(base.key),
+        insecure: over.insecure.or(base.insecure),
+        tls_min: over.tls_min.or(base.tls_min),
+        no_system_certs: over.no_system_certs.or(base.no_system_certs),
+        unix_socket: over.unix_socket.or(base.unix_socket),
+        proxy: over.proxy.or(base.proxy),
+        no_proxy: over.no_proxy.or(base.no_proxy),
+        max_redirects: over.max_redirects.or(base.max_redirects),
+        no_follow: over.no_follow.or(base.no_follow),
+        http2_prior_knowledge: over.http2_prior_knowledge.or(base.http2_prior_knowledge),
+        secret_header: join(base.secret_header, over.secret_header),
     }
 }
 
@@ -340,12 +545,15 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 const DEFAULT_MAX_BODY: u64 = 1 << 20;
 const DEFAULT_RETRY_DELAY: Duration = Duration::from_secs(1);
 
-/// A layered option set with the built-in defaults filled in. The demo has default thresholds
-/// of its own, so that its slow endpoint shows a WARNING.
+/// A layered option set with the built-in defaults filled in, and every file it names read.
+/// `url` is the target's (none for the demo, whose port is not known yet). The demo has
+/// default thresholds of its own, so that its slow endpoint shows a WARNING.
 fn settings(
     options: &TargetOptions,
+    url: Option<&Url>,
     demo: bool,
-    certificates: &mut CertificateFiles,
+    env: &Environment<'_>,
+    files: &mut Files,
 ) -> Result<Settings, UsageError> {
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
     let max_body = usize::try_from(options.max_body.unwrap_or(DEFAULT_MAX_BODY))
@@ -356,16 +564,28 @@ fn settings(
         None => None,
     };
     let extra_roots = match &options.cacert {
-        Some(path) => certificates.read(path)?,
+        Some(path) => files.certificates(path, "--cacert")?,
         None => Vec::new(),
     };
     Ok(Settings {
         probe: ProbeOptions {
             timeout,
-            connect_timeout: options.connect_timeout.map_or(timeout, |c| c.min(timeout)),
             max_body,
-            user_agent: format!("healthprobe/{}", env!("CARGO_PKG_VERSION")),
-            extra_roots,
+            request: request_spec(options, env, files)?,
+            client: ClientSettings {
+                connect_timeout: options.connect_timeout.map_or(timeout, |c| c.min(timeout)),
+                extra_roots,
+                identity: identity(options, files)?,
+                insecure: options.insecure.unwrap_or(false),
+                tls_min: options.tls_min.unwrap_or(TlsVersion::Tls12),
+                system_certs: !options.no_system_certs.unwrap_or(false),
+                resolve: url
+                    .map(|u| resolve_overrides(&options.resolve, u))
+                    .unwrap_or_default(),
+                unix_socket: options.unix_socket.clone(),
+                proxy: proxy_choice(options)?,
+                http2_prior_knowledge: options.http2_prior_knowledge.unwrap_or(false),
+            },
         },
         expect: Expectations {
             statuses_explicit: options.expect_status.is_some(),
@@ -397,6 +617,208 @@ fn settings(
     })
 }
 
+const DEFAULT_MAX_REDIRECTS: u32 = 5;
+
+/// Method, headers, body and credentials, with `@FILE` values read.
+fn request_spec(
+    options: &TargetOptions,
+    env: &Environment<'_>,
+    files: &mut Files,
+) -> Result<RequestSpec, UsageError> {
+    let secret_names: Vec<String> = options
+        .secret_header
+        .iter()
+        .map(|n| n.trim().to_ascii_lowercase())
+        .collect();
+    let sent = |name: String, value: Secret| SentHeader {
+        sensitive: crate::redact::is_sensitive_header(&name)
+            || secret_names.contains(&name.to_ascii_lowercase()),
+        name,
+        value,
+    };
+    let mut headers = Vec::new();
+    for arg in &options.header {
+        match arg {
+            HeaderArg::Header { name, value } => headers.push(sent(name.clone(), value.clone())),
+            HeaderArg::File(path) => {
+                let text = files.text(path, "-H @FILE")?;
+                for (number, line) in text.lines().enumerate() {
+                    let line = line.trim();
+                    if line.is_empty() || line.starts_with('#') {
+                        continue;
+                    }
+                    let (name, value) = crate::cli::parse_header_line(line).map_err(|e| {
+                        UsageError(format!("{}:{}: {e}", path.display(), number + 1))
+                    })?;
+                    headers.push(sent(name, Secret::new(value)));
+                }
+            }
+        }
+    }
+    let body = match options.data.as_deref() {
+        Some(data) => Some(match data.strip_prefix('@') {
+            Some(path) => files.bytes(std::path::Path::new(path), "--data @FILE")?,
+            None => data.as_bytes().to_vec(),
+        }),
+        None => None,
+    };
+    let method = options.method.unwrap_or(if body.is_some() {
+        Method::Post
+    } else {
+        Method::Get
+    });
+    if body.is_some() && method != Method::Post {
+        return Err(UsageError(format!(
+            "--data sends a body, which a {} request does not carry; use -X POST",
+            method.as_str()
+        )));
+    }
+    let bearer = match (
+        &options.bearer_token_file,
+        env.non_empty("HEALTHPROBE_BEARER_TOKEN"),
+    ) {
+        (Some(path), _) => {
+            let token = files.text(path, "--bearer-token-file")?.trim().to_string();
+            if token.is_empty() {
+                return Err(UsageError(format!(
+                    "--bearer-token-file {} is empty",
+                    path.display()
+                )));
+            }
+            Some(Secret::new(token))
+        }
+        (None, Some(token)) => Some(Secret::new(token.trim())),
+        (None, None) => None,
+    };
+    let auth = match (&options.user, bearer) {
+        (Some(_), Some(_)) => {
+            return Err(UsageError(
+                "-u and a bearer token both set Authorization: give one".into(),
+            ));
+        }
+        (Some(credentials), None) => Some(Auth::Basic {
+            user: credentials.user.clone(),
+            password: credentials
+                .password
+                .clone()
+                .or_else(|| env.non_empty("HEALTHPROBE_PASSWORD").map(Secret::new)),
+        }),
+        (None, Some(token)) => Some(Auth::Bearer(token)),
+        (None, None) => None,
+    };
+    Ok(RequestSpec {
+        method,
+        headers,
+        body,
+        auth,
+        user_agent: options
+            .user_agent
+            .clone()
+            .unwrap_or_else(|| format!("healthprobe/{}", env!("CARGO_PKG_VERSION"))),
+        host_header: options.host_header.clone(),
+        max_redirects: if options.no_follow.unwrap_or(false) {
+            None
+        } else {
+            Some(options.max_redirects.unwrap_or(DEFAULT_MAX_REDIRECTS))
+        },
+    })
+}
+
+/// `--cert` and `--key`: the chain and its key (the key may be in the `--cert` file).
+fn identity(
+    options: &TargetOptions,
+    files: &mut Files,
+) -> Result<Option<ClientIdentity>, UsageError> {
+    use rustls::pki_types::PrivateKeyDer;
+    use rustls::pki_types::pem::PemObject;
+    let Some(cert) = &options.cert else {
+        if options.key.is_some() {
+            return Err(UsageError(
+                "--key needs --cert (the certificate it belongs to)".into(),
+            ));
+        }
+        return Ok(None);
+    };
+    let chain = files.certificates(cert, "--cert")?;
+    let key_path = options.key.as_deref().unwrap_or(cert);
+    let data = files.bytes(key_path, "--key")?;
+    let key = PrivateKeyDer::from_pem_slice(&data).map_err(|_| {
+        UsageError(format!(
+            "{} holds no PEM private key{}",
+            key_path.display(),
+            if options.key.is_none() {
+                " (give it with --key)"
+            } else {
+                ""
+            }
+        ))
+    })?;
+    let (key_kind, key) = match key {
+        PrivateKeyDer::Pkcs8(k) => (KeyKind::Pkcs8, k.secret_pkcs8_der().to_vec()),
+        PrivateKeyDer::Pkcs1(k) => (KeyKind::Pkcs1, k.secret_pkcs1_der().to_vec()),
+        PrivateKeyDer::Sec1(k) => (KeyKind::Sec1, k.secret_sec1_der().to_vec()),
+        _ => {
+            return Err(UsageError(format!(
+                "{}: unsupported private key type",
+                key_path.display()
+            )));
+        }
+    };
+    Ok(Some(ClientIdentity {
+        chain,
+        key,
+        key_kind,
+    }))
+}
+
+/// The `--resolve` rules for this URL's host and port, as the addresses to connect to.
+fn resolve_overrides(
+    rules: &[crate::cli::ResolveRule],
+    url: &Url,
+) -> Vec<(String, std::net::SocketAddr)> {
+    let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let port = url.port_or_known_default().unwrap_or(0);
+    rules
+        .iter()
+        .filter(|rule| rule.host == host && rule.port == port)
+        .map(|rule| {
+            (
+                host.to_string(),
+                std::net::SocketAddr::new(rule.address, port),
+            )
+        })
+        .take(1)
+        .collect()
+}
+
+fn proxy_choice(options: &TargetOptions) -> Result<ProxyChoice, UsageError> {
+    match (&options.proxy, options.no_proxy.unwrap_or(false)) {
+        (Some(_), true) => Err(UsageError(
+            "--proxy and --no-proxy contradict each other".into(),
+        )),
+        (Some(text), false) => {
+            let with_scheme = if text.contains("://") {
+                text.clone()
+            } else {
+                format!("http://{text}")
+            };
+            let url = Url::parse(&with_scheme).map_err(|e| {
+                UsageError(format!("invalid --proxy '{}': {e}", shown_for_error(text)))
+            })?;
+            if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
+                return Err(UsageError(format!(
+                    "unsupported --proxy scheme '{}': use http://, https:// or socks5://",
+                    url.scheme()
+                )));
+            }
+            Ok(ProxyChoice::Url(url))
+        }
+        (None, true) => Ok(ProxyChoice::None),
+        (None, false) => Ok(ProxyChoice::Environment),
+    }
+}
+
 fn version_url(options: &TargetOptions, target: &Url) -> Result<Option<Url>, UsageError> {
     options
         .version_url
@@ -405,25 +827,48 @@ fn version_url(options: &TargetOptions, target: &Url) -> Result<Option<Url>, Usa
         .transpose()
 }
 
-/// `--cacert` files, each read once however many targets name it.
+/// Files named by options (`--cacert`, `--cert`, `-H @FILE`, ...), each read once however many
+/// targets name it.
 #[derive(Default)]
-struct CertificateFiles {
-    read: Vec<(
-        std::path::PathBuf,
-        Vec<rustls::pki_types::CertificateDer<'static>>,
-    )>,
+struct Files {
+    read: Vec<(std::path::PathBuf, Vec<u8>)>,
 }
 
-impl CertificateFiles {
-    fn read(
+impl Files {
+    fn bytes(&mut self, path: &std::path::Path, flag: &str) -> Result<Vec<u8>, UsageError> {
+        if let Some((_, data)) = self.read.iter().find(|(p, _)| p == path) {
+            return Ok(data.clone());
+        }
+        let data = std::fs::read(path)
+            .map_err(|e| UsageError(format!("cannot read {flag} {}: {e}", path.display())))?;
+        self.read.push((path.to_path_buf(), data.clone()));
+        Ok(data)
+    }
+
+    fn text(&mut self, path: &std::path::Path, flag: &str) -> Result<String, UsageError> {
+        let data = self.bytes(path, flag)?;
+        String::from_utf8(data)
+            .map_err(|_| UsageError(format!("{flag} {} is not UTF-8 text", path.display())))
+    }
+
+    /// Every certificate in a PEM file. A file without any is a mistake worth stopping for,
+    /// not an empty trust list.
+    fn certificates(
         &mut self,
         path: &std::path::Path,
+        flag: &str,
     ) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, UsageError> {
-        if let Some((_, certificates)) = self.read.iter().find(|(p, _)| p == path) {
-            return Ok(certificates.clone());
+        use rustls::pki_types::pem::PemObject;
+        let data = self.bytes(path, flag)?;
+        let shown = path.display();
+        let certificates = rustls::pki_types::CertificateDer::pem_slice_iter(&data)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| UsageError(format!("{flag} {shown} is not a valid PEM file: {e}")))?;
+        if certificates.is_empty() {
+            return Err(UsageError(format!(
+                "{flag} {shown} holds no PEM certificate"
+            )));
         }
-        let certificates = read_ca_file(path)?;
-        self.read.push((path.to_path_buf(), certificates.clone()));
         Ok(certificates)
     }
 }
@@ -454,26 +899,6 @@ pub fn parse_target_url(text: &str) -> Result<Url, UsageError> {
         )));
     }
     Ok(url)
-}
-
-/// Reads `--cacert`: every certificate in a PEM file. A file without any is a mistake worth
-/// stopping for, not an empty trust list.
-fn read_ca_file(
-    path: &std::path::Path,
-) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, UsageError> {
-    use rustls::pki_types::pem::PemObject;
-    let shown = path.display();
-    let data = std::fs::read(path)
-        .map_err(|e| UsageError(format!("cannot read --cacert {shown}: {e}")))?;
-    let certificates = rustls::pki_types::CertificateDer::pem_slice_iter(&data)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| UsageError(format!("--cacert {shown} is not a valid PEM file: {e}")))?;
-    if certificates.is_empty() {
-        return Err(UsageError(format!(
-            "--cacert {shown} holds no PEM certificate"
-        )));
-    }
-    Ok(certificates)
 }
 
 /// `--version-url`: a path such as `/version` is resolved against each target's URL (so one flag
@@ -759,12 +1184,12 @@ mod tests {
     fn connect_timeout_never_exceeds_the_whole_timeout() {
         let plan = resolve_with(&["-t", "2", "--connect-timeout", "5", "u"], &[], false).unwrap();
         assert_eq!(
-            plan.targets[0].settings.probe.connect_timeout,
+            plan.targets[0].settings.probe.client.connect_timeout,
             Duration::from_secs(2)
         );
         let plan = resolve_with(&["-t", "2", "u"], &[], false).unwrap();
         assert_eq!(
-            plan.targets[0].settings.probe.connect_timeout,
+            plan.targets[0].settings.probe.client.connect_timeout,
             Duration::from_secs(2)
         );
     }

@@ -7,60 +7,56 @@
 //! operator nothing; the useful part lives deep in the cause chain.
 
 use std::error::Error as StdError;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{ACCEPT, HeaderValue, USER_AGENT};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
 use reqwest::{Client, NoProxy, Proxy, Url, redirect};
 
+use crate::cli::Method;
 use crate::observation::{FailureKind, Observation, RequestSeen, Response, TransportFailure};
-use crate::plan::{ProbeOptions, ProxyEnv};
+use crate::plan::{Auth, ClientSettings, ProbeOptions, ProxyChoice, ProxyEnv, RequestSpec};
 use crate::units::{format_duration, format_size};
 
 /// Sent so that services which negotiate pick their health document format.
 const ACCEPT_VALUE: &str = "application/health+json, application/json;q=0.9, */*;q=0.1";
 
-/// Redirects followed before a chain is judged a loop.
-const MAX_REDIRECTS: usize = 5;
-
-/// Builds a client; the run shares one among all targets that connect alike (same connect
-/// timeout and trust anchors), since reqwest sets those per client, not per request.
+/// Builds a client; the run shares one among all targets whose [`ClientSettings`] agree, since
+/// reqwest sets those per client, not per request. Redirects are followed by [`probe`] itself,
+/// hop by hop, so that credentials can be withheld from other hosts and a loop reported whole.
 pub fn build_client(
-    connect_timeout: Duration,
-    extra_roots: &[rustls::pki_types::CertificateDer<'static>],
+    settings: &ClientSettings,
     needs_tls: bool,
     proxies: &ProxyEnv,
 ) -> anyhow::Result<Client> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
     // Ignored if already installed; reqwest looks the default up in a few places.
     let _ =
         rustls::crypto::CryptoProvider::install_default(rustls::crypto::ring::default_provider());
-    let mut roots = rustls::RootCertStore::empty();
-    if needs_tls {
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        for certificate in extra_roots {
-            roots.add(certificate.clone()).map_err(|e| {
-                anyhow::anyhow!("a --cacert certificate cannot be used as a trust anchor: {e}")
-            })?;
-        }
-    }
-    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    tls.alpn_protocols = vec![b"http/1.1".to_vec()];
-
+    let tls = crate::tls::client_config(settings, needs_tls, !settings.http2_prior_knowledge)?;
     let mut builder = Client::builder()
         .tls_backend_preconfigured(tls)
-        .connect_timeout(connect_timeout)
-        .redirect(redirect::Policy::limited(MAX_REDIRECTS))
+        .connect_timeout(settings.connect_timeout)
+        .redirect(redirect::Policy::none())
         .pool_max_idle_per_host(0)
         .tls_info(needs_tls)
         .tcp_nodelay(true);
-    builder = match proxy_for_non_loopback(proxies) {
-        Some(proxy) => builder.proxy(proxy),
-        None => builder.no_proxy(),
+    for (host, address) in &settings.resolve {
+        builder = builder.resolve(host, *address);
+    }
+    if settings.http2_prior_knowledge {
+        builder = builder.http2_prior_knowledge();
+    }
+    builder = match &settings.proxy {
+        ProxyChoice::Environment => match proxy_for_non_loopback(proxies) {
+            Some(proxy) => builder.proxy(proxy),
+            None => builder.no_proxy(),
+        },
+        ProxyChoice::None => builder.no_proxy(),
+        ProxyChoice::Url(url) => builder.proxy(Proxy::all(url.clone())?),
     };
+    #[cfg(unix)]
+    if let Some(path) = &settings.unix_socket {
+        builder = builder.unix_socket(path.clone());
+    }
     Ok(builder.build()?)
 }
 
@@ -97,15 +93,27 @@ pub fn is_loopback(url: &Url) -> bool {
     }
 }
 
-/// Probes one URL once. Never fails: whatever happened is in the observation.
+/// Probes one URL once, following redirects as the request says. Never fails: whatever
+/// happened is in the observation.
 pub async fn probe(client: &Client, url: &Url, options: &ProbeOptions) -> Observation {
+    let spec = &options.request;
+    let mut headers = vec![
+        ("user-agent".to_string(), spec.user_agent.clone()),
+        ("accept".to_string(), ACCEPT_VALUE.to_string()),
+    ];
+    if let Some(host) = &spec.host_header {
+        headers.push(("host".into(), host.clone()));
+    }
+    match &spec.auth {
+        Some(Auth::Basic { .. }) => headers.push(("authorization".into(), "Basic ***".into())),
+        Some(Auth::Bearer(_)) => headers.push(("authorization".into(), "Bearer ***".into())),
+        None => {}
+    }
+    headers.extend(spec.headers.iter().map(|h| (h.name.clone(), h.shown())));
     let request = RequestSeen {
-        method: "GET".into(),
+        method: spec.method.as_str().into(),
         url: crate::redact::url(url),
-        headers: vec![
-            ("user-agent".into(), options.user_agent.clone()),
-            ("accept".into(), ACCEPT_VALUE.into()),
-        ],
+        headers,
     };
     let started = Instant::now();
     let mut observation = Observation {
@@ -116,11 +124,13 @@ pub async fn probe(client: &Client, url: &Url, options: &ProbeOptions) -> Observ
         request,
         attempts: 1,
         started_at: std::time::SystemTime::now(),
+        redirects: Vec::new(),
     };
-    // reqwest's timeout covers connect, headers and body; the outer one is a guard so that no
-    // code path, ours included, can outlive the user's bound by more than a moment.
+    // reqwest's timeout covers connect, headers and body of each hop; the outer one bounds the
+    // whole exchange, so that no code path, ours included, can outlive the user's bound by more
+    // than a moment.
     let guard = options.timeout + Duration::from_millis(250);
-    let exchange = exchange(client, url, options, &mut observation);
+    let exchange = exchange(client, url, options, started, &mut observation);
     if tokio::time::timeout(guard, exchange).await.is_err() {
         observation.failure = Some(TransportFailure {
             kind: FailureKind::Timeout,
@@ -135,27 +145,177 @@ pub async fn probe(client: &Client, url: &Url, options: &ProbeOptions) -> Observ
     observation
 }
 
+/// Scheme, host and port: credentials go only where the user sent them.
+fn origin(url: &Url) -> (String, Option<String>, Option<u16>) {
+    (
+        url.scheme().to_string(),
+        url.host_str().map(str::to_ascii_lowercase),
+        url.port_or_known_default(),
+    )
+}
+
+/// One request of the exchange, with the user's headers and credentials only for the origin
+/// the user named.
+fn request(
+    client: &Client,
+    url: &Url,
+    method: Method,
+    body: Option<&[u8]>,
+    spec: &RequestSpec,
+    same_origin: bool,
+    timeout: Duration,
+) -> reqwest::RequestBuilder {
+    let method = match method {
+        Method::Get => reqwest::Method::GET,
+        Method::Head => reqwest::Method::HEAD,
+        Method::Post => reqwest::Method::POST,
+    };
+    let mut builder = client
+        .request(method, url.clone())
+        .timeout(timeout.max(Duration::from_millis(1)))
+        .header(ACCEPT, HeaderValue::from_static(ACCEPT_VALUE))
+        .header(USER_AGENT, &spec.user_agent);
+    if same_origin {
+        if let Some(host) = &spec.host_header {
+            builder = builder.header(HOST, host);
+        }
+        builder = match &spec.auth {
+            Some(Auth::Basic { user, password }) => {
+                builder.basic_auth(user, password.as_ref().map(|p| p.expose()))
+            }
+            Some(Auth::Bearer(token)) => builder.bearer_auth(token.expose()),
+            None => builder,
+        };
+    }
+    let mut typed = false;
+    for header in &spec.headers {
+        if same_origin || !header.sensitive {
+            typed |= header.name.eq_ignore_ascii_case("content-type");
+            builder = builder.header(header.name.as_str(), header.value.expose());
+        }
+    }
+    if let Some(body) = body {
+        if !typed {
+            let json = serde_json::from_slice::<serde::de::IgnoredAny>(body).is_ok();
+            let kind = if json {
+                "application/json"
+            } else {
+                "application/x-www-form-urlencoded"
+            };
+            builder = builder.header(CONTENT_TYPE, kind);
+        }
+        builder = builder.body(body.to_vec());
+    }
+    builder
+}
+
+/// A redirect chain for a message: redacted, and at most five hops shown.
+fn chain(hops: &[Url], last: &Url) -> String {
+    let mut all: Vec<String> = hops.iter().map(crate::plan::name_of).collect();
+    all.push(crate::plan::name_of(last));
+    if all.len() > 5 {
+        let tail = all.split_off(all.len() - 2);
+        all.truncate(2);
+        all.push("…".into());
+        all.extend(tail);
+    }
+    all.join(" → ")
+}
+
 async fn exchange(
     client: &Client,
     url: &Url,
     options: &ProbeOptions,
+    started: Instant,
     observation: &mut Observation,
 ) {
-    let started = Instant::now();
-    let sent = client
-        .get(url.clone())
-        .timeout(options.timeout)
-        .header(ACCEPT, HeaderValue::from_static(ACCEPT_VALUE))
-        .header(USER_AGENT, &options.user_agent)
+    let spec = &options.request;
+    let home = origin(url);
+    let mut current = url.clone();
+    let mut method = spec.method;
+    let mut body = spec.body.clone();
+    let mut hops: Vec<Url> = Vec::new();
+    let redirect_failure = |message: String| TransportFailure {
+        kind: FailureKind::Redirect,
+        message,
+    };
+    let mut response = loop {
+        let left = options.timeout.saturating_sub(started.elapsed());
+        let same_origin = origin(&current) == home;
+        let sent = request(
+            client,
+            &current,
+            method,
+            body.as_deref(),
+            spec,
+            same_origin,
+            left,
+        )
         .send()
         .await;
-    let mut response = match sent {
-        Ok(response) => response,
-        Err(err) => {
-            observation.failure = Some(classify(&err, url, options, false));
+        let response = match sent {
+            Ok(response) => response,
+            Err(err) => {
+                observation.failure = Some(classify(&err, &current, options, false));
+                return;
+            }
+        };
+        let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let (Some(max), true, Some(location)) = (
+            spec.max_redirects,
+            matches!(status, 301 | 302 | 303 | 307 | 308),
+            location,
+        ) else {
+            break response;
+        };
+        let Ok(next) = current.join(&location) else {
+            observation.failure = Some(redirect_failure(format!(
+                "HTTP {status} redirect to an invalid Location '{}'",
+                crate::text::one_line(&location, 80)
+            )));
+            return;
+        };
+        if !matches!(next.scheme(), "http" | "https") {
+            observation.failure = Some(redirect_failure(format!(
+                "HTTP {status} redirect to a {}: URL, which healthprobe does not follow",
+                crate::text::one_line(next.scheme(), 20)
+            )));
             return;
         }
+        hops.push(current.clone());
+        if hops.contains(&next) {
+            observation.failure = Some(redirect_failure(format!(
+                "redirect loop: {}",
+                chain(&hops, &next)
+            )));
+            return;
+        }
+        if hops.len() > max as usize {
+            observation.failure = Some(redirect_failure(format!(
+                "too many redirects (more than {max}): {}",
+                chain(&hops, &next)
+            )));
+            return;
+        }
+        // As browsers and curl do: 303, and 301/302 after a POST, continue with a GET.
+        if status == 303 || (matches!(status, 301 | 302) && method == Method::Post) {
+            method = Method::Get;
+            body = None;
+        }
+        current = next;
     };
+    observation.redirects = hops
+        .iter()
+        .skip(1)
+        .chain(std::iter::once(&current))
+        .filter(|_| !hops.is_empty())
+        .map(crate::redact::url)
+        .collect();
     observation.remote = response.remote_addr();
     observation.response = Some(Response {
         status: response.status().as_u16(),
@@ -200,7 +360,7 @@ async fn exchange(
             }
             Ok(None) => return,
             Err(err) => {
-                observation.failure = Some(classify(&err, url, options, true));
+                observation.failure = Some(classify(&err, &current, options, true));
                 return;
             }
         }
@@ -228,12 +388,6 @@ fn classify(
     let causes = Causes::of(err);
     let failure = |kind, message: String| TransportFailure { kind, message };
 
-    if err.is_redirect() {
-        return failure(
-            FailureKind::Redirect,
-            format!("too many redirects (more than {MAX_REDIRECTS}; a redirect loop?)"),
-        );
-    }
     if let Some(tls) = causes.tls {
         return failure(
             FailureKind::Tls,
@@ -246,7 +400,7 @@ fn classify(
                 FailureKind::ConnectTimeout,
                 format!(
                     "connect timeout after {} to {peer}",
-                    format_duration(options.connect_timeout)
+                    format_duration(options.client.connect_timeout)
                 ),
             )
         } else {

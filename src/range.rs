@@ -9,6 +9,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::text::escaped;
+
 /// One threshold range. An alert is raised when a value falls outside `[start, end]`, or inside
 /// it when `inside` is set (the `@` prefix).
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +80,8 @@ impl FromStr for Range {
             None => (0.0, parse_bound(body, trimmed)?),
             Some(("", "")) => {
                 return Err(RangeError(format!(
-                    "invalid range '{trimmed}': nothing on either side of ':'; expected [@]start:end as in 10, 10:, ~:10, 10:20, @10:20"
+                    "invalid range '{}': nothing on either side of ':'; expected [@]start:end as in 10, 10:, ~:10, 10:20, @10:20",
+                    escaped(trimmed)
                 )));
             }
             Some((start, end)) => {
@@ -97,7 +100,8 @@ impl FromStr for Range {
         };
         if start > end {
             return Err(RangeError(format!(
-                "invalid range '{trimmed}': start {} is greater than end {}",
+                "invalid range '{}': start {} is greater than end {}",
+                escaped(trimmed),
                 fmt_num(start),
                 fmt_num(end)
             )));
@@ -107,8 +111,10 @@ impl FromStr for Range {
 }
 
 /// Parses one decimal bound. Only plain decimals are accepted: no exponents, no `inf`/`nan`, no
-/// units, so `0.5s` or `1e3` is an error rather than a guess.
+/// units, so `0.5s` or `1e3` is an error rather than a guess; nor a number so long that it
+/// rounds to infinity, which would turn the bound into an open one.
 fn parse_bound(part: &str, whole: &str) -> Result<f64, RangeError> {
+    let (part_shown, whole) = (escaped(part), escaped(whole));
     let digits = part.strip_prefix(['-', '+']).unwrap_or(part);
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let well_formed = !digits.is_empty()
@@ -122,11 +128,18 @@ fn parse_bound(part: &str, whole: &str) -> Result<f64, RangeError> {
             ""
         };
         return Err(RangeError(format!(
-            "invalid range '{whole}': '{part}' is not a number{hint}; expected [@]start:end as in 10, 10:, ~:10, 10:20, @10:20"
+            "invalid range '{whole}': '{part_shown}' is not a number{hint}; expected [@]start:end as in 10, 10:, ~:10, 10:20, @10:20"
         )));
     }
-    part.parse::<f64>()
-        .map_err(|_| RangeError(format!("invalid range '{whole}': '{part}' is not a number")))
+    match part.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(value),
+        Ok(_) => Err(RangeError(format!(
+            "invalid range '{whole}': '{part_shown}' is too large a number"
+        ))),
+        Err(_) => Err(RangeError(format!(
+            "invalid range '{whole}': '{part_shown}' is not a number"
+        ))),
+    }
 }
 
 /// Formats a bound the way users wrote it: `0.5`, `10`, `-2`, never `10.0` or `5e-1`.
@@ -388,5 +401,163 @@ mod tests {
         assert_eq!(r("1:").violation(0.2).as_deref(), Some("below 1"));
         assert_eq!(r("@1:2").violation(1.5).as_deref(), Some("inside @1:2"));
         assert_eq!(r("0.5").violation(0.4), None);
+    }
+}
+
+/// Properties of the range grammar over generated input: it never panics, its canonical form
+/// reads back as the same range, and membership is what the grammar says.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A plain decimal as users write it (`-12`, `0.5`, `7.`, `.25`, `+3`) and its value.
+    fn decimal() -> impl Strategy<Value = (String, f64)> {
+        ("[-+]?", 0u32..100_000, proptest::option::of("[0-9]{0,4}")).prop_map(
+            |(sign, int, frac)| {
+                let text = match frac {
+                    Some(frac) => format!("{sign}{int}.{frac}"),
+                    None => format!("{sign}{int}"),
+                };
+                let value = text.parse::<f64>().expect("a plain decimal");
+                (text, value)
+            },
+        )
+    }
+
+    /// Texts built from the grammar `[@]start:end` (and the bare `end`), with the bounds and
+    /// the `@` they stand for, and whether the grammar accepts them (start <= end, and not a
+    /// bare `:`).
+    fn grammar() -> impl Strategy<Value = (String, f64, f64, bool, bool)> {
+        let start = prop_oneof![
+            Just((String::new(), 0.0)),
+            Just(("~".to_string(), f64::NEG_INFINITY)),
+            decimal(),
+        ];
+        let end = prop_oneof![Just((String::new(), f64::INFINITY)), decimal()];
+        (any::<bool>(), any::<bool>(), start, end).prop_map(
+            |(inside, bare, (start_text, start), (end_text, end))| {
+                let at = if inside { "@" } else { "" };
+                if bare && !end_text.is_empty() {
+                    (format!("{at}{end_text}"), 0.0, end, inside, 0.0 <= end)
+                } else {
+                    let valid = start <= end && !(start_text.is_empty() && end_text.is_empty());
+                    let text = format!("{at}{start_text}:{end_text}");
+                    (text, start, end, inside, valid)
+                }
+            },
+        )
+    }
+
+    /// Values around and between the interesting points.
+    fn values(start: f64, end: f64) -> Vec<f64> {
+        let mut out = vec![-1e12, -1.0, 0.0, 1.0, 1e12];
+        for bound in [start, end].into_iter().filter(|b| b.is_finite()) {
+            out.extend([
+                bound,
+                bound - 0.001,
+                bound + 0.001,
+                bound - 1.0,
+                bound + 1.0,
+            ]);
+        }
+        if start.is_finite() && end.is_finite() {
+            out.push((start + end) / 2.0);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn parse_never_panics_on_any_text(text in any::<String>()) {
+            let _ = text.parse::<Range>();
+        }
+
+        #[test]
+        fn parse_never_panics_on_range_like_text(text in "[ @~:0-9.+\\-eE]{0,16}") {
+            if let Ok(range) = text.parse::<Range>() {
+                prop_assert!(range.start <= range.end, "{text:?} gave {range:?}");
+                prop_assert!(!range.start.is_nan() && !range.end.is_nan());
+            }
+        }
+
+        #[test]
+        fn errors_are_one_line_and_name_the_text(text in "[ @~:0-9.a-z\\-\n\t\u{1b}]{1,12}") {
+            if let Err(err) = text.parse::<Range>() {
+                let err = err.to_string();
+                prop_assert!(!err.chars().any(char::is_control), "{err:?}");
+                let trimmed = text.trim();
+                if !trimmed.is_empty() && !trimmed.contains(char::is_control) {
+                    prop_assert!(err.contains(&format!("'{trimmed}'")), "{text:?}: {err}");
+                }
+            }
+        }
+
+        #[test]
+        fn bounds_are_finite_unless_written_as_open(
+            sign in "[-+]?",
+            digits in "[1-9][0-9]{300,400}",
+            form in 0usize..4,
+        ) {
+            let number = format!("{sign}{digits}");
+            let text = match form {
+                0 => number.clone(),
+                1 => format!("{number}:"),
+                2 => format!("~:{number}"),
+                _ => format!("@{number}:{number}"),
+            };
+            if let Ok(range) = text.parse::<Range>() {
+                // Only `~` is minus infinity and only an empty end plus infinity.
+                prop_assert!(range.start.is_finite() || (form == 2 && range.start == f64::NEG_INFINITY), "{range:?}");
+                prop_assert!(range.end.is_finite() || (form == 1 && range.end == f64::INFINITY), "{range:?}");
+            }
+        }
+
+        #[test]
+        fn canonical_form_parses_back_to_the_same_range((text, ..) in grammar()) {
+            if let Ok(range) = text.parse::<Range>() {
+                let shown = range.to_string();
+                let again = shown.parse::<Range>().map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(&again, &range, "{} -> {}", text, shown);
+                prop_assert_eq!(again.to_string(), shown);
+            }
+        }
+
+        #[test]
+        fn membership_follows_the_grammar((text, start, end, inside, valid) in grammar()) {
+            match text.parse::<Range>() {
+                Err(err) => prop_assert!(!valid, "{text:?} rejected: {err}"),
+                Ok(range) => {
+                    prop_assert!(valid, "{text:?} accepted");
+                    for value in values(start, end) {
+                        let within = start <= value && value <= end;
+                        let alerts = range.alerts(value);
+                        prop_assert_eq!(alerts, within == inside, "{} at {}", text, value);
+                        prop_assert_eq!(range.violation(value).is_some(), range.alerts(value));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn critical_wins_over_warning(
+            (warn, ..) in grammar(),
+            (crit, ..) in grammar(),
+            value in -1e6f64..1e6,
+        ) {
+            let (Ok(w), Ok(c)) = (warn.parse::<Range>(), crit.parse::<Range>()) else {
+                return Ok(());
+            };
+            let expected = if c.alerts(value) {
+                Breach::Critical
+            } else if w.alerts(value) {
+                Breach::Warning
+            } else {
+                Breach::None
+            };
+            prop_assert_eq!(judge(value, Some(&w), Some(&c)), expected);
+        }
     }
 }

@@ -1,12 +1,159 @@
 //! Redaction of secrets in everything healthprobe prints.
 //!
-//! Operators paste tokens into command lines and CI logs are public, so every place that shows a
-//! URL or a header goes through here: URL passwords (and bare user tokens), sensitive query
-//! parameters and credential-bearing headers are replaced by `***` before they reach any output.
+//! Operators paste tokens into command lines and CI logs are public, so secrets are kept out of
+//! output in three layers:
+//! - [`Secret`] holds a credential healthprobe sends (a password, a token, a secret header's
+//!   value); its `Debug` and `Display` print `***`, so no printing path can show it by mistake.
+//! - Every place that shows a URL or a header goes through [`url`] and [`header_value`]: URL
+//!   passwords (and bare user tokens), sensitive query parameters and credential-bearing headers
+//!   (the usual ones and those named with `--secret-header`) become `***`.
+//! - [`Scrubber`] is the last pass over every byte written to stdout, stderr and report files:
+//!   each known secret value is replaced by `***` wherever it appears, even if a server echoed
+//!   it into a body that a reason quotes.
+
+use std::fmt;
+use std::sync::OnceLock;
 
 use reqwest::Url;
 
-const MASK: &str = "***";
+pub const MASK: &str = "***";
+
+/// A credential: shown as `***` by `Debug` and `Display`; [`Secret::expose`] is the one way to
+/// read it, used where it is sent.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(MASK)
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(MASK)
+    }
+}
+
+/// Header names the user declared secret with `--secret-header`, set once by the plan before
+/// anything is printed; lower-cased.
+static SECRET_HEADERS: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Declares more secret header names (`--secret-header`); the first call wins.
+pub fn set_secret_headers(names: Vec<String>) {
+    let _ = SECRET_HEADERS.set(names.into_iter().map(|n| n.to_ascii_lowercase()).collect());
+}
+
+/// Secrets shorter than this are not scrubbed from free text: replacing every "ab" would make
+/// output unreadable without protecting anything.
+pub const MIN_SCRUBBED_LEN: usize = 4;
+
+/// The last pass over output: every known secret value becomes `***`.
+#[derive(Debug, Clone, Default)]
+pub struct Scrubber {
+    secrets: Vec<Secret>,
+}
+
+impl Scrubber {
+    pub fn new(secrets: impl IntoIterator<Item = Secret>) -> Scrubber {
+        let mut secrets: Vec<Secret> = secrets
+            .into_iter()
+            .filter(|s| s.expose().len() >= MIN_SCRUBBED_LEN)
+            .collect();
+        // Longest first, so that a secret containing another is masked whole.
+        secrets.sort_by_key(|s| std::cmp::Reverse(s.expose().len()));
+        secrets.dedup();
+        Scrubber { secrets }
+    }
+
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.secrets.is_empty()
+    }
+
+    pub fn scrub(&self, text: &[u8]) -> Vec<u8> {
+        let mut out = text.to_vec();
+        for secret in &self.secrets {
+            let needle = secret.expose().as_bytes();
+            if !contains(&out, needle) {
+                continue;
+            }
+            let mut replaced = Vec::with_capacity(out.len());
+            let mut rest = &out[..];
+            while let Some(at) = find(rest, needle) {
+                replaced.extend_from_slice(&rest[..at]);
+                replaced.extend_from_slice(MASK.as_bytes());
+                rest = &rest[at + needle.len()..];
+            }
+            replaced.extend_from_slice(rest);
+            out = replaced;
+        }
+        out
+    }
+
+    pub fn scrub_str(&self, text: &str) -> String {
+        String::from_utf8_lossy(&self.scrub(text.as_bytes())).into_owned()
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// The secrets a URL carries: its password (or a bare user token) and sensitive query values,
+/// decoded as they are sent and as typed.
+pub fn url_secrets(url: &Url) -> Vec<Secret> {
+    let mut found = Vec::new();
+    let decode = percent_decode;
+    if let Some(password) = url.password() {
+        found.push(Secret::new(password));
+        found.push(Secret::new(decode(password)));
+    } else if !url.username().is_empty() {
+        found.push(Secret::new(url.username()));
+        found.push(Secret::new(decode(url.username())));
+    }
+    for (key, value) in url.query_pairs() {
+        if is_sensitive_query_key(&key) && !value.is_empty() {
+            found.push(Secret::new(value.into_owned()));
+        }
+    }
+    found
+}
+
+/// `%XX` decoding, for the forms a URL credential can take.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((high * 16 + low) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
 
 /// Query parameters whose values are credentials often enough that they are always masked.
 const SENSITIVE_QUERY_KEYS: &[&str] = &[
@@ -58,9 +205,16 @@ fn is_sensitive_query_key(key: &str) -> bool {
         .any(|s| key == *s || key.ends_with(&format!("_{s}")) || key.ends_with(&format!("-{s}")))
 }
 
-/// True for headers that carry credentials or session state.
+/// True for headers that carry credentials or session state, and those named with
+/// `--secret-header`.
 pub fn is_sensitive_header(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
+    if SECRET_HEADERS
+        .get()
+        .is_some_and(|names| names.contains(&name))
+    {
+        return true;
+    }
     matches!(
         name.as_str(),
         "authorization" | "proxy-authorization" | "cookie" | "set-cookie"
@@ -94,6 +248,41 @@ mod tests {
 
     fn u(s: &str) -> Url {
         Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn secrets_never_print_themselves() {
+        let secret = Secret::new("hunter2");
+        assert_eq!(format!("{secret} {secret:?}"), "*** ***");
+        assert_eq!(secret.expose(), "hunter2");
+    }
+
+    #[test]
+    fn the_scrubber_masks_every_occurrence_longest_first_and_skips_short_values() {
+        let scrubber = Scrubber::new([
+            Secret::new("tok3n"),
+            Secret::new("tok3n-extended"),
+            Secret::new("ab"),
+        ]);
+        let out = scrubber.scrub_str("a tok3n-extended and tok3n, table");
+        assert_eq!(out, "a *** and ***, table");
+        assert!(Scrubber::new([Secret::new("ab")]).is_empty());
+    }
+
+    #[test]
+    fn url_secrets_are_the_password_or_user_token_and_sensitive_query_values() {
+        let found = url_secrets(&u("https://admin:p%40ss@h.test/x?token=abcd&page=2"));
+        let values: Vec<&str> = found.iter().map(Secret::expose).collect();
+        assert!(
+            values.contains(&"p%40ss") && values.contains(&"p@ss"),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&"abcd") && !values.contains(&"2"),
+            "{values:?}"
+        );
+        let found = url_secrets(&u("https://ghp_token1@h.test/"));
+        assert_eq!(found[0].expose(), "ghp_token1");
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::health::Body;
 use crate::observation::{
     CertExpiry, FailureKind, Observation, Reading, VersionFound, VersionSource,
 };
-use crate::plan::{Plan, ProbeOptions, ProxyEnv, Target, WaitPlan};
+use crate::plan::{ClientSettings, Plan, ProbeOptions, ProxyEnv, Target, WaitPlan};
 use crate::report::{Report, TargetResult};
 use crate::units::format_duration;
 use crate::verdict::{Status, worst};
@@ -298,7 +298,6 @@ fn within(options: &ProbeOptions, deadline: Option<Instant>) -> Option<ProbeOpti
     }
     let mut options = options.clone();
     options.timeout = options.timeout.min(left);
-    options.connect_timeout = options.connect_timeout.min(left);
     Some(options)
 }
 
@@ -518,63 +517,43 @@ fn wait_check(plan: &Plan, state: &State, report: &Report, elapsed: Duration) ->
     })
 }
 
-/// The clients of a run: one per way of connecting (connect timeout and trust anchors), shared
-/// by every target that connects that way.
+/// The clients of a run: one per way of connecting ([`ClientSettings`]), shared by every
+/// target that connects that way.
 struct Clients {
-    clients: Vec<(ClientKey, reqwest::Client)>,
-}
-
-#[derive(PartialEq)]
-struct ClientKey {
-    connect_timeout: Duration,
-    extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
-}
-
-impl ClientKey {
-    fn of(target: &Target) -> ClientKey {
-        ClientKey {
-            connect_timeout: target.settings.probe.connect_timeout,
-            extra_roots: target.settings.probe.extra_roots.clone(),
-        }
-    }
+    clients: Vec<(ClientSettings, reqwest::Client)>,
 }
 
 impl Clients {
     fn build(targets: &[Target], proxies: &ProxyEnv) -> anyhow::Result<Clients> {
-        let mut keys: Vec<(ClientKey, bool)> = Vec::new();
+        let mut wanted: Vec<(&ClientSettings, bool)> = Vec::new();
         for target in targets {
-            let key = ClientKey::of(target);
+            let settings = &target.settings.probe.client;
             let https = target.url.scheme() == "https"
                 || target
                     .version_url
                     .as_ref()
                     .is_some_and(|u| u.scheme() == "https");
-            match keys.iter_mut().find(|(k, _)| *k == key) {
+            match wanted.iter_mut().find(|(s, _)| *s == settings) {
                 Some((_, needs_tls)) => *needs_tls |= https,
-                None => keys.push((key, https)),
+                None => wanted.push((settings, https)),
             }
         }
-        let clients = keys
+        let clients = wanted
             .into_iter()
-            .map(|(key, needs_tls)| {
-                let client = crate::probe::build_client(
-                    key.connect_timeout,
-                    &key.extra_roots,
-                    needs_tls,
-                    proxies,
-                )?;
-                Ok((key, client))
+            .map(|(settings, needs_tls)| {
+                let client = crate::probe::build_client(settings, needs_tls, proxies)?;
+                Ok((settings.clone(), client))
             })
             .collect::<anyhow::Result<_>>()?;
         Ok(Clients { clients })
     }
 
     fn for_target(&self, target: &Target) -> &reqwest::Client {
-        let key = ClientKey::of(target);
+        let settings = &target.settings.probe.client;
         &self
             .clients
             .iter()
-            .find(|(k, _)| *k == key)
+            .find(|(s, _)| s == settings)
             .expect("a client was built for every target")
             .1
     }
@@ -607,6 +586,7 @@ struct Progress {
     enabled: bool,
     live: bool,
     drawn: bool,
+    scrubber: crate::redact::Scrubber,
 }
 
 impl Progress {
@@ -615,6 +595,7 @@ impl Progress {
             enabled: plan.wait.is_some() && !plan.output.quiet,
             live: plan.output.progress_is_live,
             drawn: plan.output.progress_is_live,
+            scrubber: plan.scrubber.clone(),
         }
     }
 
@@ -649,6 +630,7 @@ impl Progress {
             total - waiting.len(),
             left.as_secs_f64()
         );
+        let line = self.scrubber.scrub_str(&line);
         let mut stderr = std::io::stderr().lock();
         if self.live {
             let line = crate::text::one_line(&line, 110);

@@ -60,7 +60,9 @@ impl FromStr for StatusSet {
 fn parse_item(part: &str, whole: &str) -> Result<Item, String> {
     let bad = |why: &str| {
         format!(
-            "invalid status list '{whole}': '{part}' {why}; use e.g. 200, 200,204, 2xx, 200-299"
+            "invalid status list '{}': '{}' {why}; use e.g. 200, 200,204, 2xx, 200-299",
+            crate::text::escaped(whole),
+            crate::text::escaped(part)
         )
     };
     if part.is_empty() {
@@ -155,5 +157,68 @@ mod tests {
         }
         let err = "200,abc".parse::<StatusSet>().unwrap_err();
         assert!(err.contains("'abc'"), "{err}");
+    }
+}
+
+/// Properties of status lists over generated input: parsing never panics, the list reads back
+/// from its display, and membership is the union of the items written.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One item as written, with the inclusive range it stands for.
+    fn item() -> impl Strategy<Value = (String, u16, u16)> {
+        prop_oneof![
+            (100u16..=599).prop_map(|c| (c.to_string(), c, c)),
+            (1u16..=5, any::<bool>()).prop_map(|(d, upper)| {
+                let text = if upper {
+                    format!("{d}XX")
+                } else {
+                    format!("{d}xx")
+                };
+                (text, d * 100, d * 100 + 99)
+            }),
+            (100u16..=599, 0u16..=499).prop_map(|(low, width)| {
+                let high = (low + width).min(599);
+                (format!("{low}-{high}"), low, high)
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn parse_never_panics_on_any_text(text in any::<String>()) {
+            let _ = text.parse::<StatusSet>();
+        }
+
+        #[test]
+        fn parse_never_panics_on_list_like_text(text in "[0-9xX, \\-\n\t\u{1b}]{0,16}") {
+            if let Err(err) = text.parse::<StatusSet>() {
+                prop_assert!(!err.chars().any(char::is_control), "{err:?}");
+                if !text.contains(char::is_control) {
+                    prop_assert!(err.contains(&format!("'{text}'")), "{text:?}: {err}");
+                }
+            }
+        }
+
+        #[test]
+        fn membership_is_the_union_of_the_items(
+            items in proptest::collection::vec(item(), 1..5),
+            spaced in any::<bool>(),
+            status in any::<u16>(),
+        ) {
+            let separator = if spaced { ", " } else { "," };
+            let texts: Vec<&str> = items.iter().map(|(t, ..)| t.as_str()).collect();
+            let text = texts.join(separator);
+            let set = text.parse::<StatusSet>().map_err(TestCaseError::fail)?;
+            let expected = items.iter().any(|(_, low, high)| (*low..=*high).contains(&status));
+            prop_assert_eq!(set.contains(status), expected, "{} with {}", text, status);
+            let shown = set.to_string();
+            let again = shown.parse::<StatusSet>();
+            prop_assert_eq!(again, Ok(set), "{}", shown);
+        }
     }
 }

@@ -9,24 +9,34 @@ use std::time::Duration;
 /// user meant and would make every probe fail.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
+    let shown = crate::text::escaped(text);
     let duration = if is_plain_decimal(text) {
         let seconds: f64 = text
             .parse()
-            .map_err(|_| format!("'{text}' is not a duration"))?;
+            .map_err(|_| format!("'{shown}' is not a duration"))?;
         Duration::try_from_secs_f64(seconds)
-            .map_err(|_| format!("'{text}' is out of range for a duration"))?
+            .map_err(|_| format!("'{shown}' is out of range for a duration"))?
     } else {
         humantime::parse_duration(text).map_err(|e| {
             format!(
-                "'{text}' is not a duration ({e}); use e.g. 500ms, 2s, 1m or a number of seconds"
+                "'{shown}' is not a duration ({e}); use e.g. 500ms, 2s, 1m or a number of seconds"
             )
         })?
     };
     if duration.is_zero() {
-        return Err(format!("'{text}' is zero; a duration must be positive"));
+        return Err(format!("'{shown}' is zero; a duration must be positive"));
+    }
+    if duration > MAX_DURATION {
+        return Err(format!(
+            "'{shown}' is too long; a duration can be at most 100 years"
+        ));
     }
     Ok(duration)
 }
+
+/// The longest duration accepted (100 years, as humantime counts them). Anything longer is a
+/// typo, and far longer ones overflow the deadlines and back-off pauses computed from them.
+const MAX_DURATION: Duration = Duration::from_secs(100 * 31_557_600);
 
 fn is_plain_decimal(text: &str) -> bool {
     let (int, frac) = text.split_once('.').unwrap_or((text, ""));
@@ -40,13 +50,14 @@ fn is_plain_decimal(text: &str) -> bool {
 /// both accepted and mean what they say; `K`/`M`/`G` alone are binary, as in curl.
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
+    let shown = crate::text::escaped(text);
     let split = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
     let (digits, unit) = text.split_at(split);
     let number: u64 = digits
         .parse()
-        .map_err(|_| format!("'{text}' is not a size; use e.g. 65536, 512KiB or 1MiB"))?;
+        .map_err(|_| format!("'{shown}' is not a size; use e.g. 65536, 512KiB or 1MiB"))?;
     let multiplier: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kib" => 1 << 10,
@@ -57,7 +68,8 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "gb" => 1_000_000_000,
         other => {
             return Err(format!(
-                "'{text}': unknown size unit '{other}'; use B, KiB, MiB, GiB, KB, MB or GB"
+                "'{shown}': unknown size unit '{}'; use B, KiB, MiB, GiB, KB, MB or GB",
+                crate::text::escaped(other)
             ));
         }
     };
@@ -65,7 +77,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         .checked_mul(multiplier)
         .filter(|size| *size > 0)
         .ok_or_else(|| {
-            format!("'{text}' is not a usable size (must be positive and fit in 64 bits)")
+            format!("'{shown}' is not a usable size (must be positive and fit in 64 bits)")
         })
 }
 
@@ -176,5 +188,115 @@ mod tests {
         assert_eq!(format_duration(Duration::from_secs(10)), "10s");
         assert_eq!(format_duration(Duration::from_millis(1500)), "1.5s");
         assert_eq!(format_duration(Duration::from_micros(2345)), "2.3ms");
+    }
+}
+
+/// Properties of the duration and size parsers over generated input: they never panic, what
+/// they accept is usable by their callers, and the formatted forms read back.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::time::Instant;
+
+    /// Numbers with units as users type them, typos included.
+    const DURATION_LIKE: &str =
+        "[0-9]{1,22}(\\.[0-9]{0,4})?( ?(ns|us|ms|s|sec|m|min|h|d|w|y|years|x))?";
+
+    /// What the callers do with a duration: a deadline from now, a doubled backoff pause and
+    /// a ±20% jitter (run.rs). None of it may overflow for a value the parser accepted.
+    fn usable(duration: Duration) -> bool {
+        let doubled = duration.checked_mul(2);
+        doubled.is_some_and(|d| Instant::now().checked_add(d).is_some())
+            && Duration::try_from_secs_f64(duration.as_secs_f64() * 1.2).is_ok()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn durations_never_panic_on_any_text(text in any::<String>()) {
+            let _ = parse_duration(&text);
+        }
+
+        #[test]
+        fn errors_stay_on_one_line(text in "[0-9a-z .\n\t\u{1b}]{0,12}") {
+            for err in [parse_duration(&text).err(), parse_size(&text).err()].into_iter().flatten() {
+                prop_assert!(!err.chars().any(char::is_control), "{text:?}: {err:?}");
+            }
+        }
+
+        #[test]
+        fn accepted_durations_are_positive_and_usable(text in DURATION_LIKE) {
+            match parse_duration(&text) {
+                Ok(duration) => {
+                    prop_assert!(!duration.is_zero());
+                    prop_assert!(usable(duration), "{text:?} gave {duration:?}");
+                }
+                Err(err) => {
+                    prop_assert!(!err.chars().any(char::is_control), "{err:?}");
+                    prop_assert!(err.contains(&format!("'{}'", text.trim())), "{err}");
+                }
+            }
+        }
+
+        #[test]
+        fn any_number_of_seconds_is_usable_or_refused(seconds in any::<u64>()) {
+            for text in [format!("{seconds}"), format!("{seconds}s")] {
+                if let Ok(duration) = parse_duration(&text) {
+                    prop_assert!(usable(duration), "{text:?} gave {duration:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn milliseconds_read_exactly(millis in 1u64..10_000_000_000) {
+            let read = parse_duration(&format!("{millis}ms"));
+            prop_assert_eq!(read, Ok(Duration::from_millis(millis)));
+        }
+
+        #[test]
+        fn formatted_durations_read_back_within_their_rounding(
+            nanos in 1_000_000u64..3_000_000_000_000_000,
+        ) {
+            let duration = Duration::from_nanos(nanos);
+            let shown = format_duration(duration);
+            let read = parse_duration(&shown).map_err(TestCaseError::fail)?;
+            // Tenths of a millisecond below a second, thousandths of a second above.
+            let tolerance = if duration < Duration::from_secs(1) {
+                Duration::from_micros(51)
+            } else {
+                Duration::from_micros(501).max(duration / 1_000_000_000)
+            };
+            let difference = read.abs_diff(duration);
+            prop_assert!(difference <= tolerance, "{duration:?} shown {shown} read {read:?}");
+        }
+
+        #[test]
+        fn sizes_never_panic_on_any_text(text in any::<String>()) {
+            let _ = parse_size(&text);
+        }
+
+        #[test]
+        fn sizes_never_panic_on_size_like_text(text in "[0-9]{0,22} ?[kKmMgGtTiIbB]{0,3}") {
+            match parse_size(&text) {
+                Ok(size) => prop_assert!(size > 0),
+                Err(err) => prop_assert!(!err.chars().any(char::is_control), "{err:?}"),
+            }
+        }
+
+        #[test]
+        fn formatted_sizes_read_back_exactly(size in 1u64..(1 << 40)) {
+            prop_assert_eq!(parse_size(&format_size(size)), Ok(size));
+        }
+
+        #[test]
+        fn every_unit_multiplies_exactly(number in 1u64..1_000_000, unit in 0usize..7) {
+            let (suffix, factor) = [
+                ("B", 1), ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30),
+                ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000),
+            ][unit];
+            prop_assert_eq!(parse_size(&format!("{number}{suffix}")), Ok(number * factor));
+        }
     }
 }

@@ -822,3 +822,105 @@ mod tests {
         );
     }
 }
+
+/// Properties of version requirements and checks over generated input: nothing panics, every
+/// reason is one line, and the documented forms mean what the module documentation says.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Requirement-like text: operators, versions, wildcards, regex punctuation, multibyte.
+    const REQ_LIKE: &str = "[=~^<>*,. vV0-9xX\\-+a-z()\\[\\]|\\\\é日]{0,24}";
+    /// Version-like text as services report it.
+    const VERSION_LIKE: &str = concat!(
+        "[vV]?[0-9]{1,21}(\\.[0-9]{1,21}){0,4}",
+        "(-[a-zA-Z0-9.]{0,8})?(\\+[a-zA-Z0-9.]{0,8})?( \\(git [a-f0-9]{7}\\))?"
+    );
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn requirements_never_panic_on_any_text(
+            text in any::<String>(),
+            version in any::<String>(),
+        ) {
+            if let Ok(req) = text.parse::<VersionReq>() {
+                let _ = req.check(&version);
+            }
+            let _ = parse_lenient(&version);
+        }
+
+        #[test]
+        fn requirement_like_text_parses_or_explains_in_one_line(
+            text in REQ_LIKE,
+            version in VERSION_LIKE,
+        ) {
+            match text.parse::<VersionReq>() {
+                Ok(req) => {
+                    // Display is the requirement as written, and reads back the same way.
+                    prop_assert_eq!(req.to_string(), text.trim());
+                    let again = req.to_string().parse::<VersionReq>();
+                    prop_assert_eq!(again.map(|r| r.to_string()), Ok(req.to_string()));
+                    if let Err(reason) = req.check(&version) {
+                        prop_assert!(!reason.contains('\n'), "{reason:?}");
+                    }
+                }
+                Err(err) => prop_assert!(!err.contains('\n'), "{err:?}"),
+            }
+        }
+
+        #[test]
+        fn lenient_parsing_never_panics_on_version_like_text(version in VERSION_LIKE) {
+            if let Some(parsed) = parse_lenient(&version) {
+                // What was read is a strict semver version, and reads as itself.
+                prop_assert_eq!(parse_lenient(&parsed.to_string()), Some(parsed));
+            }
+        }
+
+        #[test]
+        fn a_version_satisfies_its_exact_and_lower_bound_requirements(
+            major in 0u64..100_000, minor in 0u64..1000, patch in 0u64..1000, v in any::<bool>(),
+        ) {
+            let version = format!("{}{major}.{minor}.{patch}", if v { "v" } else { "" });
+            let plain = format!("{major}.{minor}.{patch}");
+            for requirement in [
+                plain.clone(),
+                format!("v{plain}"),
+                format!(">={plain}"),
+                format!("<={plain}"),
+                format!("^{plain}"),
+                format!("~{plain}"),
+                format!(">={plain}, <{}.0.0", major + 1),
+                "*".to_string(),
+                format!("{major}.x"),
+                format!("~^v?{major}\\.{minor}\\."),
+            ] {
+                let req = requirement.parse::<VersionReq>().map_err(TestCaseError::fail)?;
+                let checked = req.check(&version);
+                prop_assert!(checked.is_ok(), "{requirement} rejects {version}: {checked:?}");
+            }
+            for requirement in [format!(">{plain}"), format!("<{plain}"), format!("={plain}1")] {
+                let req = requirement.parse::<VersionReq>().map_err(TestCaseError::fail)?;
+                prop_assert!(req.check(&version).is_err(), "{requirement} accepts {version}");
+            }
+        }
+
+        #[test]
+        fn skew_never_panics_and_is_one_line(
+            versions in proptest::collection::vec(proptest::option::of(VERSION_LIKE), 0..6),
+        ) {
+            let names: Vec<String> = (0..versions.len()).map(|i| format!("t{i}")).collect();
+            let pairs: Vec<(&str, Option<&str>)> = names
+                .iter()
+                .zip(&versions)
+                .map(|(name, version)| (name.as_str(), version.as_deref()))
+                .collect();
+            if let Some(line) = skew(&pairs) {
+                prop_assert!(!line.contains('\n'), "{line:?}");
+                prop_assert!(line.starts_with("versions differ: "));
+            }
+        }
+    }
+}

@@ -324,22 +324,7 @@ mod tests {
     use serde_json::{Value, json};
 
     fn settings() -> Settings {
-        Settings {
-            probe: crate::plan::ProbeOptions {
-                timeout: Duration::from_secs(10),
-                connect_timeout: Duration::from_secs(10),
-                max_body: 1 << 20,
-                user_agent: "healthprobe-test".into(),
-                extra_roots: Vec::new(),
-            },
-            expect: crate::evaluate::Expectations::default(),
-            version_path: None,
-            retry: crate::plan::RetryPolicy {
-                retries: 0,
-                delay: Duration::from_secs(1),
-                also: None,
-            },
-        }
+        Settings::defaults_for_tests()
     }
 
     fn observation(response: Option<Response>, failure: Option<TransportFailure>) -> Observation {
@@ -355,6 +340,7 @@ mod tests {
             },
             attempts: 1,
             started_at: UNIX_EPOCH + Duration::from_millis(1_796_114_323_123),
+            redirects: Vec::new(),
         }
     }
 

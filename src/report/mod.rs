@@ -128,6 +128,7 @@ pub fn write_file(
     format: OutputFormat,
     options: &OutputOptions,
     path: &std::path::Path,
+    scrubber: &crate::redact::Scrubber,
 ) -> io::Result<()> {
     let options = OutputOptions {
         format,
@@ -137,11 +138,11 @@ pub fn write_file(
     };
     let temporary = temporary_path(path);
     let written = (|| {
-        let mut file = io::BufWriter::new(std::fs::File::create(&temporary)?);
-        render(report, &options, &mut file)?;
-        file.into_inner()
-            .map_err(io::IntoInnerError::into_error)?
-            .sync_all()?;
+        let mut rendered = Vec::new();
+        render(report, &options, &mut rendered)?;
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(&scrubber.scrub(&rendered))?;
+        file.sync_all()?;
         std::fs::rename(&temporary, path)
     })();
     if written.is_err() {
@@ -205,6 +206,16 @@ pub fn render_plan(plan: &crate::plan::Plan, out: &mut dyn Write) -> io::Result<
 /// seen, each followed by the time it took. Failing components are named, not detailed: their
 /// reasons are on lines of their own.
 pub fn summary(result: &TargetResult) -> String {
+    let line = outcome(result);
+    if result.target.settings.probe.client.insecure && result.target.url.scheme() == "https" {
+        // Said on every run, so that a forgotten --insecure cannot hide.
+        format!("{line}; TLS certificate NOT verified (--insecure)")
+    } else {
+        line
+    }
+}
+
+fn outcome(result: &TargetResult) -> String {
     // Rules that could not be judged for want of a body are UNKNOWN beside the CRITICAL
     // transport or size failure that explains them; naming each again would bury that reason.
     let body_missing = result.checks.iter().any(|c| {
@@ -413,6 +424,13 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
                 .iter()
                 .map(|(n, v)| format!("< {n}: {}", crate::redact::header_value(n, v))),
         );
+        if !observation.redirects.is_empty() {
+            lines.push(format!(
+                "redirected: {} → {}",
+                request.url,
+                observation.redirects.join(" → ")
+            ));
+        }
         let body = if response.body_capped {
             format!("over {}", format_size(response.body.len() as u64))
         } else {

@@ -1655,3 +1655,109 @@ fn unjudged_outcome_is_critical_without_perfdata() {
     assert_eq!(outcome.reason, "no response");
     assert!(outcome.perfdata.is_none());
 }
+
+/// Properties of the rule grammar over generated input: parsing never panics (multibyte text
+/// included, which the byte-offset scanner must never cut inside a character), and evaluation
+/// over any JSON value never panics and keeps every reason on one bounded line.
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Rule-like text: JSONPath punctuation, operators, quotes, escapes and multibyte letters.
+    const RULE_LIKE: &str = "[$.@?*a-zé日🚀 \\[\\]()'\"\\\\=!<>~;:,0-9]{0,40}";
+
+    /// Any JSON value, a few levels deep, with multibyte and control characters in strings.
+    fn json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            "[a-zé日🚀\\n\\u{1b}\\u{202e} ]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-c]|status|é|日", inner, 0..6)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn metric_parse_never_panics_on_any_text(text in any::<String>()) {
+            let _ = Metric::parse(&text, "--metric");
+        }
+
+        #[test]
+        fn assertion_parse_never_panics_on_any_text(text in any::<String>()) {
+            let _ = Assertion::parse(&text, "--assert");
+        }
+
+        #[test]
+        fn rules_never_panic_on_rule_like_text(text in RULE_LIKE) {
+            for result in [
+                Metric::parse(&text, "--metric").map(|_| ()),
+                Metric::parse(&format!("x={text}"), "--metric").map(|_| ()),
+                Assertion::parse(&text, "--assert").map(|_| ()),
+                Assertion::parse(&format!("$.a {text}"), "--assert").map(|_| ()),
+                HeaderRule::parse(&text).map(|_| ()),
+                BodyRule::parse(&text).map(|_| ()),
+                parse_path(&text).map(|_| ()),
+            ] {
+                if let Err(err) = result {
+                    prop_assert!(!err.contains('\n'), "{err:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn scan_stops_only_on_char_boundaries(text in RULE_LIKE) {
+            let mut asked = Vec::new();
+            let found = scan(&text, |at| {
+                asked.push(at);
+                text[at..].starts_with(';')
+            });
+            for at in asked {
+                prop_assert!(text.is_char_boundary(at), "{text:?} at {at}");
+                let _ = operator_at(&text, at);
+            }
+            match found {
+                Scan::Found(at) => prop_assert!(text[at..].starts_with(';')),
+                Scan::Unclosed(what) => prop_assert!(what.contains("at character")),
+                Scan::End | Scan::TooDeep => {}
+            }
+        }
+
+        #[test]
+        fn operator_at_never_panics_at_any_char_boundary(text in RULE_LIKE) {
+            for (at, _) in text.char_indices() {
+                let _ = operator_at(&text, at);
+            }
+        }
+
+        #[test]
+        fn evaluation_never_panics_and_reasons_stay_one_bounded_line(body in json()) {
+            let metrics = ["x=$.a;1;2", "x=$..status;~:0;@1:2;ms", "x=$[0]", "x=$.*"];
+            for text in metrics {
+                let outcome = metric(text).evaluate(Ok(&body));
+                assert_clean(&outcome);
+            }
+            let asserts = [
+                "$.status == UP", "$.a != [1,2]", "$..a < 3", "$.b >= -1.5", "$.* =~ é|日",
+                "$.c exists", "$..status !exists", "$[?@.status == 'down'] !exists",
+            ];
+            for text in asserts {
+                for severity in [Breach::Critical, Breach::Warning] {
+                    let outcome = assertion(text).evaluate(Ok(&body), severity);
+                    assert_clean(&outcome);
+                    prop_assert!(outcome.reason.chars().count() <= 3 * MAX_SHOWN_CHARS + 100);
+                }
+            }
+        }
+    }
+}

@@ -12,6 +12,8 @@ mod exit_codes;
 mod fleet;
 mod formats;
 mod golden;
+mod hostile;
+mod http;
 mod output;
 mod report_files;
 mod report_json;

@@ -125,3 +125,48 @@ fn small_runs_are_not_summarised() {
     run.code(0);
     assert_eq!(run.lines().len(), 3, "{run:?}");
 }
+
+/// A directory where no file can be created: a 0555 one, or, when the tests run as root (who
+/// may write there anyway), sysfs, which refuses new files to everyone.
+fn read_only_dir() -> Option<std::path::PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("read-only");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let writable = |dir: &std::path::Path| {
+        let probe = dir.join("healthprobe-write-test");
+        let created = std::fs::write(&probe, b"x").is_ok();
+        let _ = std::fs::remove_file(&probe);
+        created
+    };
+    if !writable(&dir) {
+        return Some(dir);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let sys = std::path::PathBuf::from("/sys");
+    (sys.is_dir() && !writable(&sys)).then_some(sys)
+}
+
+#[test]
+fn a_report_in_a_read_only_directory_is_a_usage_error_before_any_request() {
+    let Some(dir) = read_only_dir() else {
+        panic!("no directory refuses new files on this machine (neither 0555 nor /sys)");
+    };
+    let server = Server::start(serve(200, JSON, UP.as_bytes()));
+    let path = dir.join("healthprobe.prom");
+    let shown = path.display().to_string();
+    for format in ["nagios", "prometheus"] {
+        run(&[
+            "--report",
+            &format!("{format}={shown}"),
+            &server.url("/health"),
+        ])
+        .usage_error(3, &format!("cannot write --report {shown}"));
+    }
+    assert_eq!(server.hits(), 0, "nothing is probed");
+    assert!(!path.exists());
+    if dir.starts_with(std::env::temp_dir()) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -168,7 +168,11 @@ fn redirect_loop_is_critical() {
         respond(stream, 302, &[("Location", "/loop")], b"")
     });
     let run = run(&[&server.url("/loop")]);
-    assert_critical_because(&run, "too many redirects");
+    assert_critical_because(&run, "redirect loop: ");
+    assert!(
+        run.stdout.contains("/loop → "),
+        "the chain is shown\n{run:?}"
+    );
 }
 
 #[test]

@@ -113,3 +113,177 @@ fn panic_in_docker_mode_exits_1() {
     );
     run.usage_error(1, "internal error");
 }
+
+// Hostile input (issue 8): every mistake is one usage-error line that names the bad value,
+// found before any traffic.
+
+#[test]
+fn invalid_urls_are_usage_errors_naming_the_url() {
+    for url in [
+        "http://exa mple/",
+        "http://[::1/",
+        "http://",
+        "http://127.0.0.1:99999/",
+        "http://%zz/",
+        "javascript:alert(1)",
+    ] {
+        run(&[url]).usage_error(3, &format!("invalid URL '{url}'"));
+    }
+}
+
+#[test]
+fn every_unsupported_scheme_is_a_usage_error_naming_it() {
+    for (url, scheme) in [
+        ("file:///etc/passwd", "file"),
+        ("ws://127.0.0.1/", "ws"),
+        ("gopher://127.0.0.1/", "gopher"),
+    ] {
+        run(&[url]).usage_error(3, &format!("unsupported scheme '{scheme}'"));
+    }
+}
+
+#[test]
+fn bad_durations_are_usage_errors_on_every_duration_flag() {
+    let url = unused_url();
+    for flag in [
+        "--timeout",
+        "--connect-timeout",
+        "--retry-delay",
+        "--wait",
+        "--interval",
+        "--deadline",
+    ] {
+        for value in ["0", "1e3", "10parsecs", "-1", "1.5.2"] {
+            let arg = format!("{flag}={value}");
+            run(&[&arg, &url]).usage_error(3, &format!("'{value}'"));
+        }
+    }
+}
+
+#[test]
+fn absurdly_long_durations_are_usage_errors_not_panics() {
+    // Near the limit of the clock, a deadline or a back-off computed from them used to
+    // overflow: an internal error instead of a usage error.
+    let url = unused_url();
+    for (flag, value) in [
+        ("--deadline", "18000000000000000000"),
+        ("--wait", "18000000000000000000"),
+        ("--interval", "18000000000000000000"),
+        ("--timeout", "584542046090y"),
+        ("--retry-delay", "101y"),
+    ] {
+        let run = run(&[flag, value, "--wait-for", "ok", &url]);
+        run.usage_error(3, &format!("'{value}' is too long"));
+        run.nowhere("internal error");
+    }
+}
+
+#[test]
+fn bad_ranges_are_usage_errors_naming_the_range() {
+    let url = unused_url();
+    for flag in ["-w", "-c"] {
+        for range in ["1:2:3", "@", "~", "nan", "inf", "1e3", "10:5", "5%"] {
+            run(&[flag, range, &url]).usage_error(3, &format!("invalid range '{range}'"));
+        }
+    }
+}
+
+#[test]
+fn a_config_that_is_a_directory_or_not_text_is_a_usage_error() {
+    let dir = std::env::temp_dir();
+    let shown = dir.display().to_string();
+    run(&["--config", &shown]).usage_error(3, &format!("cannot read --config {shown}"));
+    let binary = TempFile::new("binary.toml", "");
+    std::fs::write(&binary.path, b"\xff\xfe\x00[[target]]\x00").unwrap();
+    run(&["--config", binary.path()])
+        .usage_error(3, &format!("cannot read --config {}", binary.path()));
+}
+
+#[test]
+fn cacert_garbage_is_a_usage_error_naming_the_file() {
+    let url = "https://127.0.0.1:1/";
+    let dir = std::env::temp_dir();
+    let shown = dir.display().to_string();
+    run(&["--cacert", &shown, url]).usage_error(3, &format!("cannot read --cacert {shown}"));
+    let bad_base64 = TempFile::new(
+        "bad-base64.pem",
+        "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n",
+    );
+    run(&["--cacert", bad_base64.path(), url]).usage_error(
+        3,
+        &format!("--cacert {} is not a valid PEM file", bad_base64.path()),
+    );
+    let random = TempFile::new("random.pem", "");
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&random.path, noise).unwrap();
+    run(&["--cacert", random.path(), url]).usage_error(3, &format!("--cacert {}", random.path()));
+}
+
+#[test]
+#[ignore = "finding: a PEM block that is not a certificate gives 'a --cacert certificate cannot be used as a trust anchor: invalid peer certificate: BadEncoding', naming neither the file nor the real problem"]
+fn cacert_with_a_pem_block_that_is_not_a_certificate_names_the_file() {
+    let fake = TempFile::new(
+        "not-a-certificate.pem",
+        "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+    );
+    let server = Server::start(fixed(200, "{}"));
+    let url = server.url("/").replacen("http://", "https://", 1);
+    run(&["--cacert", fake.path(), &url]).usage_error(3, fake.path());
+    assert_eq!(server.hits(), 0);
+}
+
+#[test]
+fn demo_with_a_config_file_is_a_usage_error() {
+    let file = TempFile::new("demo.toml", "[[target]]\nurl = \"http://127.0.0.1:1/\"\n");
+    run(&["demo", "--config", file.path()]).usage_error(3, "--config");
+}
+
+/// A config file whose only target has `key = value` (TOML, so `\n` is a line break).
+fn config_with(line: &str) -> TempFile {
+    TempFile::new(
+        "line-break.toml",
+        &format!("[[target]]\nurl = \"http://127.0.0.1:1/\"\n{line}\n"),
+    )
+}
+
+#[test]
+fn a_config_value_with_a_line_break_gives_a_one_line_usage_error() {
+    // On the command line clap's message is folded onto one line; from a file the parsers'
+    // own messages are printed, so they must not echo a raw line break.
+    for (line, needle) in [
+        (r#"expect-status = "2yy\n3""#, r"'2yy\n3'"),
+        (r#"warning = "1\n:x""#, r"invalid range '1\n:x'"),
+        (r#"timeout = "1\nx""#, r"'1\nx' is not a duration"),
+        (r#"max-body = "1\nx""#, r"'1\nx'"),
+        (r#"retry-on = "4\n04""#, r"'4\n04'"),
+        (r#"metric = ["x=$.a;1\n:2"]"#, r"invalid range '1\n:2'"),
+    ] {
+        let file = config_with(line);
+        run(&["--config", file.path()]).usage_error(3, needle);
+    }
+}
+
+#[test]
+#[ignore = "finding: from a config file, health-format, maintenance and cacert values with a line break give a usage error of two lines (the value is echoed raw)"]
+fn every_config_value_with_a_line_break_gives_a_one_line_usage_error() {
+    for (line, needle) in [
+        (r#"health-format = "x\ny""#, "health-format"),
+        (r#"maintenance = "x\ny""#, "maintenance"),
+        (r#"cacert = "/nonexistent\nca.pem""#, "cannot read --cacert"),
+    ] {
+        let file = config_with(line);
+        run(&["--config", file.path()]).usage_error(3, needle);
+    }
+}
+
+#[test]
+fn a_range_bound_too_large_for_a_number_is_a_usage_error() {
+    // 400 digits round to infinity, which would silently turn `~:-999...` into `~:`.
+    let huge = "9".repeat(400);
+    let url = unused_url();
+    for range in [format!("~:-{huge}"), huge.clone(), format!("{huge}:")] {
+        run(&["-c", &range, &url]).usage_error(3, "is too large a number");
+    }
+}

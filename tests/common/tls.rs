@@ -15,17 +15,32 @@ use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 
 const DAY: u64 = 86_400;
 
-/// A CA, a server certificate it signed, and the CA as a PEM file (removed on drop).
+/// A CA, a server certificate it signed, a client certificate it signed (for mutual TLS), and
+/// PEM files for the CA and the client certificate and key (removed on drop).
 pub struct Pki {
     pub ca_file: PathBuf,
+    pub client_cert_file: PathBuf,
+    pub client_key_file: PathBuf,
+    ca: CertificateDer<'static>,
     chain: Vec<CertificateDer<'static>>,
     key: PrivatePkcs8KeyDer<'static>,
 }
 
 impl Drop for Pki {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.ca_file);
+        for file in [&self.ca_file, &self.client_cert_file, &self.client_key_file] {
+            let _ = std::fs::remove_file(file);
+        }
     }
+}
+
+/// How a [`TlsServer`] differs from a plain one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TlsOptions {
+    /// Refuse clients that do not present a certificate signed by the test CA.
+    pub require_client_cert: bool,
+    /// Speak TLS 1.2 only.
+    pub tls12_only: bool,
 }
 
 /// The time since the Unix epoch of the moment `days` from now (negative for the past).
@@ -59,18 +74,54 @@ impl Pki {
         let leaf_key = KeyPair::generate().unwrap();
         let leaf_cert = leaf_params.signed_by(&leaf_key, &issuer).unwrap();
 
+        let mut client_params =
+            CertificateParams::new(vec!["healthprobe-client".to_string()]).unwrap();
+        client_params
+            .distinguished_name
+            .push(DnType::CommonName, "healthprobe test client");
+        client_params.not_before = epoch + days_from_now(-1.0);
+        client_params.not_after = epoch + days_from_now(30.0);
+        let client_key = KeyPair::generate().unwrap();
+        let client_cert = client_params.signed_by(&client_key, &issuer).unwrap();
+
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let ca_file = std::env::temp_dir().join(format!(
-            "healthprobe-test-ca-{}-{}.pem",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let file = |what: &str| {
+            std::env::temp_dir().join(format!(
+                "healthprobe-test-{what}-{}-{n}.pem",
+                std::process::id()
+            ))
+        };
+        let (ca_file, client_cert_file, client_key_file) =
+            (file("ca"), file("client-cert"), file("client-key"));
         std::fs::write(&ca_file, ca_cert.pem()).unwrap();
+        std::fs::write(&client_cert_file, client_cert.pem()).unwrap();
+        std::fs::write(&client_key_file, client_key.serialize_pem()).unwrap();
         Pki {
             ca_file,
+            client_cert_file,
+            client_key_file,
+            ca: ca_cert.der().clone(),
             chain: vec![leaf_cert.der().clone(), ca_cert.der().clone()],
             key: PrivatePkcs8KeyDer::from(leaf_key.serialize_der()),
         }
+    }
+
+    /// A server configuration with this certificate that offers these ALPN protocols.
+    pub fn server_config(&self, alpn: &[&[u8]]) -> rustls::ServerConfig {
+        let mut config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            self.chain.clone(),
+            PrivateKeyDer::Pkcs8(self.key.clone_key()),
+        )
+        .unwrap();
+        config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+        config
     }
 
     pub fn ca_path(&self) -> &Path {
@@ -85,14 +136,40 @@ pub struct TlsServer {
 
 impl TlsServer {
     pub fn start(pki: &Pki, status: u16, body: &'static str) -> TlsServer {
-        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(pki.chain.clone(), PrivateKeyDer::Pkcs8(pki.key.clone_key()))
-        .unwrap();
+        TlsServer::start_with(pki, TlsOptions::default(), status, body)
+    }
+
+    pub fn start_with(
+        pki: &Pki,
+        options: TlsOptions,
+        status: u16,
+        body: &'static str,
+    ) -> TlsServer {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let versions: &[&rustls::SupportedProtocolVersion] = if options.tls12_only {
+            &[&rustls::version::TLS12]
+        } else {
+            &[&rustls::version::TLS13, &rustls::version::TLS12]
+        };
+        let builder = rustls::ServerConfig::builder_with_provider(provider.clone())
+            .with_protocol_versions(versions)
+            .unwrap();
+        let builder = if options.require_client_cert {
+            let mut roots = rustls::RootCertStore::empty();
+            roots.add(pki.ca.clone()).unwrap();
+            let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                Arc::new(roots),
+                provider,
+            )
+            .build()
+            .unwrap();
+            builder.with_client_cert_verifier(verifier)
+        } else {
+            builder.with_no_client_auth()
+        };
+        let config = builder
+            .with_single_cert(pki.chain.clone(), PrivateKeyDer::Pkcs8(pki.key.clone_key()))
+            .unwrap();
         let config = Arc::new(config);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
