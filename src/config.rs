@@ -191,10 +191,13 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&self, offset: usize, key: &str, message: &str) -> UsageError {
+        // Messages quote values from the file, which may hold line breaks: one line always.
         UsageError(format!(
-            "{}:{}: {key}: {message}",
+            "{}:{}: {}: {}",
             self.file,
-            line_of(self.text, offset)
+            line_of(self.text, offset),
+            crate::text::escaped(key),
+            crate::text::escaped(message)
         ))
     }
 

@@ -40,6 +40,16 @@ use clap::error::ErrorKind;
 use crate::exit::ExitPolicy;
 use crate::verdict::Status;
 
+/// One line on stderr. A closed stderr must not turn a verdict into a crash (`eprintln!`
+/// panics when the write fails), so errors writing it are ignored.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 /// The exit code a panic ends with; UNKNOWN under the policy in force once it is known.
 static PANIC_EXIT_CODE: AtomicU8 = AtomicU8::new(3);
 
@@ -55,9 +65,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
-            "healthprobe: internal error: {message}{place} (this is a bug; please report it)"
-        );
+        say!("healthprobe: internal error: {message}{place} (this is a bug; please report it)");
         std::process::exit(i32::from(PANIC_EXIT_CODE.load(Ordering::Relaxed)));
     }));
 
@@ -70,7 +78,7 @@ fn main() -> ExitCode {
         return match generate::print(artifact) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("healthprobe: cannot write to stdout: {err}");
+                say!("healthprobe: cannot write to stdout: {err}");
                 ExitCode::from(ExitPolicy::Nagios.code(Status::Unknown))
             }
         };
@@ -92,7 +100,7 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("healthprobe: cannot write the plan: {err}");
+                say!("healthprobe: cannot write the plan: {err}");
                 ExitCode::from(plan.exit.code(Status::Unknown))
             }
         };
@@ -112,14 +120,14 @@ fn main() -> ExitCode {
     let report = match run::run(plan) {
         Ok(report) => report,
         Err(err) => {
-            eprintln!("healthprobe: {}", scrubber.scrub_str(&format!("{err:#}")));
+            say!("healthprobe: {}", scrubber.scrub_str(&format!("{err:#}")));
             return ExitCode::from(policy.code(Status::Unknown));
         }
     };
     for file in &reports {
         let written = report::write_file(&report, file.format, &output, &file.path, &scrubber);
         if let Err(err) = written {
-            eprintln!(
+            say!(
                 "healthprobe: cannot write --report {}: {err}",
                 file.path.display()
             );
@@ -137,7 +145,7 @@ fn main() -> ExitCode {
             // A reader that went away (`| head`) does not change the verdict.
             Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
             Err(err) => {
-                eprintln!("healthprobe: cannot write the report: {err}");
+                say!("healthprobe: cannot write the report: {err}");
                 return ExitCode::from(policy.code(Status::Unknown));
             }
             Ok(()) => {}
@@ -162,7 +170,8 @@ fn parse_failure(err: &clap::Error) -> ExitCode {
 
 fn usage_failure(message: &str, docker: bool) -> ExitCode {
     let message = message.strip_prefix("error: ").unwrap_or(message);
-    eprintln!("healthprobe: {message} (see --help)");
+    // One line whatever the message quotes (a path or a value with a line break in it).
+    say!("healthprobe: {} (see --help)", text::escaped(message));
     let policy = if docker {
         ExitPolicy::Docker {
             warning_is_unhealthy: false,

@@ -564,7 +564,7 @@ fn settings(
         None => None,
     };
     let extra_roots = match &options.cacert {
-        Some(path) => files.certificates(path, "--cacert")?,
+        Some(path) => trust_anchors(files.certificates(path, "--cacert")?, path)?,
         None => Vec::new(),
     };
     Ok(Settings {
@@ -618,6 +618,25 @@ fn settings(
 }
 
 const DEFAULT_MAX_REDIRECTS: u32 = 5;
+
+/// `--cacert` certificates, each checked now as a trust anchor, so that a bad one is named with
+/// its file even when no target of this run is HTTPS.
+fn trust_anchors(
+    certificates: Vec<rustls::pki_types::CertificateDer<'static>>,
+    path: &std::path::Path,
+) -> Result<Vec<rustls::pki_types::CertificateDer<'static>>, UsageError> {
+    let mut store = rustls::RootCertStore::empty();
+    for (index, certificate) in certificates.iter().enumerate() {
+        store.add(certificate.clone()).map_err(|e| {
+            UsageError(format!(
+                "--cacert {}: certificate {} cannot be a trust anchor ({e})",
+                path.display(),
+                index + 1
+            ))
+        })?;
+    }
+    Ok(certificates)
+}
 
 /// Method, headers, body and credentials, with `@FILE` values read.
 fn request_spec(

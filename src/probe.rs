@@ -440,6 +440,16 @@ fn classify(
             format!("cannot connect to {peer}: {}", causes.innermost),
         );
     }
+    if causes
+        .innermost
+        .to_ascii_lowercase()
+        .contains("invalid chunk")
+    {
+        return failure(
+            FailureKind::Protocol,
+            format!("invalid chunked encoding in the body: {}", causes.innermost),
+        );
+    }
     if after_headers || err.is_body() || err.is_decode() {
         return failure(
             FailureKind::TruncatedBody,

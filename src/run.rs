@@ -37,7 +37,7 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
             let address = crate::demo::serve().await?;
             plan.targets = crate::demo::targets(address, &settings);
             if !plan.output.quiet {
-                eprintln!("{}", crate::demo::banner(address));
+                crate::say!("{}", crate::demo::banner(address));
             }
         }
         let shared = Arc::new(Shared {
@@ -53,7 +53,7 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         };
         let interrupted = tokio::select! {
             () = drive(&plan, &shared, &mut state) => false,
-            _ = tokio::signal::ctrl_c() => true,
+            () = stop_requested() => true,
         };
         let mut progress = Progress::new(&plan);
         progress.clear();
@@ -74,6 +74,33 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         report.elapsed = started.elapsed();
         Ok(report)
     })
+}
+
+/// Resolves when the user or the system asks the run to stop: Ctrl-C (SIGINT) or SIGTERM
+/// (`docker stop`, a CI job cancelled). Either ends the run with what is known, as UNKNOWN.
+async fn stop_requested() {
+    // A signal that cannot be watched never fires; it must not end the run at once.
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }
 
 /// What every probe task shares.

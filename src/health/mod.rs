@@ -262,19 +262,155 @@ pub(crate) struct Ctx<'a> {
 #[derive(Debug, Clone)]
 pub struct Body<'a> {
     pub bytes: &'a [u8],
-    /// The JSON value, or serde_json's one-line reason (with line and column) why not.
+    /// The JSON value (the last of repeated keys wins, as in most parsers), or serde_json's
+    /// one-line reason (with line and column) why not.
     pub json: Result<Value, String>,
+    /// When some object repeats a key: the value read with the first of each kept instead.
+    /// The two readings can disagree (`{"status":"DOWN","status":"UP"}`), and the health
+    /// verdict takes the worse, so that a state the document does state is never hidden.
+    pub first_wins: Option<Value>,
 }
 
 impl<'a> Body<'a> {
     pub fn read(raw: &'a [u8]) -> Body<'a> {
         let bytes = strip_bom(raw).trim_ascii();
-        let json = if bytes.is_empty() {
-            Err("empty body".into())
-        } else {
-            serde_json::from_slice::<Value>(bytes).map_err(|e| e.to_string())
-        };
-        Body { bytes, json }
+        if bytes.is_empty() {
+            return Body {
+                bytes,
+                json: Err("empty body".into()),
+                first_wins: None,
+            };
+        }
+        match serde_json::from_slice::<FirstWins>(bytes) {
+            Ok(FirstWins {
+                value,
+                repeated: false,
+            }) => Body {
+                bytes,
+                json: Ok(value),
+                first_wins: None,
+            },
+            Ok(FirstWins { value, .. }) => Body {
+                bytes,
+                json: serde_json::from_slice::<Value>(bytes).map_err(|e| e.to_string()),
+                first_wins: Some(value),
+            },
+            Err(e) => Body {
+                bytes,
+                json: Err(e.to_string()),
+                first_wins: None,
+            },
+        }
+    }
+}
+
+/// A JSON value read keeping the first of repeated keys, and whether any key repeated. One
+/// pass gives both the value and the answer to "is there a second reading?".
+struct FirstWins {
+    value: Value,
+    repeated: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for FirstWins {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FirstWinsVisitor)
+    }
+}
+
+struct FirstWinsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FirstWinsVisitor {
+    type Value = FirstWins;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<FirstWins, E> {
+        Ok(plain(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<FirstWins, E> {
+        Ok(plain(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<FirstWins, E> {
+        Ok(plain(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<FirstWins, E> {
+        Ok(plain(
+            serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
+        ))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<FirstWins, E> {
+        Ok(plain(Value::String(v.to_string())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<FirstWins, E> {
+        Ok(plain(Value::String(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<FirstWins, E> {
+        Ok(plain(Value::Null))
+    }
+
+    fn visit_none<E>(self) -> Result<FirstWins, E> {
+        Ok(plain(Value::Null))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FirstWins, A::Error> {
+        let mut items = Vec::new();
+        let mut repeated = false;
+        while let Some(item) = seq.next_element::<FirstWins>()? {
+            repeated |= item.repeated;
+            items.push(item.value);
+        }
+        Ok(FirstWins {
+            value: Value::Array(items),
+            repeated,
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FirstWins, A::Error> {
+        let mut object = Map::new();
+        let mut repeated = false;
+        while let Some(key) = map.next_key::<String>()? {
+            let item = map.next_value::<FirstWins>()?;
+            repeated |= item.repeated;
+            if object.contains_key(&key) {
+                repeated = true;
+            } else {
+                object.insert(key, item.value);
+            }
+        }
+        Ok(FirstWins {
+            value: Value::Object(object),
+            repeated,
+        })
+    }
+}
+
+fn plain(value: Value) -> FirstWins {
+    FirstWins {
+        value,
+        repeated: false,
+    }
+}
+
+/// How bad an interpretation says things are: its own state and its worst component's.
+fn gravity(interpretation: &Interpretation) -> u8 {
+    fn components(list: &[Component]) -> u8 {
+        list.iter()
+            .map(|c| c.health.severity().max(components(&c.children)))
+            .max()
+            .unwrap_or(0)
+    }
+    match interpretation {
+        Interpretation::Doc(doc) => doc.health.severity().max(components(&doc.components)),
+        Interpretation::Malformed(_) => u8::MAX,
+        Interpretation::Unrecognised(_) => 0,
     }
 }
 
@@ -309,18 +445,46 @@ pub fn interpret_body(
         media_type: media_type.as_deref(),
     };
     let json = &body.json;
+    let first_wins = &body.first_wins;
     let body = body.bytes;
     let Some(&first) = body.first() else {
         return Interpretation::Unrecognised("empty body".into());
     };
     if first == b'<' {
+        if is_json_media(ctx.media_type) {
+            // A proxy's error page under the service's JSON Content-Type: the service did not
+            // answer with its document, whatever the status says.
+            return Interpretation::Malformed(format!(
+                "{}, although the Content-Type says JSON",
+                markup_reason(body)
+            ));
+        }
         return Interpretation::Unrecognised(markup_reason(body));
     }
     let starts_json = first == b'{' || first == b'[';
     let claims_json = starts_json || is_json_media(ctx.media_type);
     if claims_json || first == b'"' {
         match json {
-            Ok(value) => return finish(interpret_json(value, &ctx, forced), value),
+            Ok(value) => {
+                let last = finish(interpret_json(value, &ctx, forced), value);
+                let Some(other) = first_wins else {
+                    return last;
+                };
+                let first = finish(interpret_json(other, &ctx, forced), other);
+                let mut worse = if gravity(&first) > gravity(&last) {
+                    first
+                } else {
+                    last
+                };
+                if let Interpretation::Doc(doc) = &mut worse {
+                    let note = "the body repeats a key; the worse of its two readings is used";
+                    doc.reason = Some(match doc.reason.take() {
+                        Some(reason) => format!("{reason} ({note})"),
+                        None => note.to_string(),
+                    });
+                }
+                return worse;
+            }
             Err(err) => {
                 // Not JSON after all: the body wins if it is a known plain-text format (a
                 // Kubernetes verbose body starts with `[+]`; some servers label plain text as
@@ -832,9 +996,13 @@ mod tests {
             out,
             Interpretation::Unrecognised("body is HTML, not a health document".into())
         );
-        // Even under a JSON Content-Type.
-        let out = auto(Some("application/json"), 502, page);
-        assert!(matches!(out, Interpretation::Unrecognised(ref why) if why.contains("HTML")));
+        // Under a JSON Content-Type the service did not send the JSON it announced: malformed,
+        // so CRITICAL even with HTTP 200 (a proxy's error page in front of the service).
+        let out = auto(Some("application/json"), 200, page);
+        assert!(
+            matches!(out, Interpretation::Malformed(ref why) if why.contains("HTML") && why.contains("Content-Type says JSON")),
+            "{out:?}"
+        );
         let out = auto(
             Some("application/xml"),
             200,
