@@ -7,8 +7,16 @@
 
 use super::Health;
 
+/// Longer than any status word or key in any format, in bytes, with room for padding.
+const LONGEST_WORD: usize = 64;
+
 /// `word` lowercased with every non-alphanumeric character removed.
 pub(crate) fn normalise(word: &str) -> String {
+    // Status words and the keys looked up are short; a long text (a 1 MB string in a body) is
+    // none of them, and is not walked whole: the NUL matches no word.
+    if word.len() > LONGEST_WORD {
+        return "\0".into();
+    }
     word.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -137,6 +145,11 @@ mod tests {
         assert_eq!(normalise(" Out_Of-Service "), "outofservice");
         assert_eq!(normalise("Partially Available"), "partiallyavailable");
         assert_eq!(normalise(""), "");
+        assert_eq!(
+            normalise(&"UP ".repeat(100)),
+            "\0",
+            "a long text is no word"
+        );
     }
 
     #[test]
