@@ -967,5 +967,6 @@ impl io::Write for Capped {
     }
 }
 
+mod functions;
 #[cfg(test)]
 mod tests;

@@ -246,6 +246,19 @@ fn assertions_that_hold_are_ok() {
 }
 
 #[test]
+fn jsonpath_match_covers_the_whole_string_and_search_any_part() {
+    for (rule, code) in [
+        ("$.queue[?match(@, 'jo.*')] exists", 0),
+        ("$.queue[?match(@, 'jo')] exists", 2),
+        ("$.queue[?search(@, 'ob')] exists", 0),
+        ("$.queue[?search(@, '^ob')] exists", 2),
+    ] {
+        let run = assert_rule("--assert", rule);
+        assert_eq!(run.code, code, "{rule}\n{run:?}");
+    }
+}
+
+#[test]
 fn failing_assertion_is_critical_showing_path_expected_and_actual() {
     assert_rule("--assert", r#"$.status == "fail""#)
         .code(2)
