@@ -34,7 +34,6 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU8, Ordering};
 
-use clap::Parser;
 use clap::error::ErrorKind;
 
 use crate::exit::ExitPolicy;
@@ -69,7 +68,7 @@ fn main() -> ExitCode {
         std::process::exit(i32::from(PANIC_EXIT_CODE.load(Ordering::Relaxed)));
     }));
 
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(err) => return parse_failure(&err),
     };
