@@ -3,6 +3,7 @@
 
     python3 benches/run.py            # full run (about 2 minutes once built), see BENCHMARKS.md
     python3 benches/run.py --quick    # a few runs of each: a smoke test of the benchmark itself
+    python3 benches/run.py --static   # also the static build (glibc linked in, for scratch images)
 
 It builds the release binary (`cargo build --release --locked`) and benches/raw-get (raw-get and
 bench-server), starts its own loopback servers (bench-server for plain HTTP, benches/server.py for
@@ -194,6 +195,33 @@ def build(args):
     return hp, raw, server, time.monotonic() - started
 
 
+STATIC = "healthprobe, static build"
+STATIC_TARGET = "x86_64-unknown-linux-gnu"
+
+
+def build_static(args):
+    """The static build of the README: glibc linked in, for scratch images."""
+    path = os.path.join(ROOT, "target", STATIC_TARGET, "release", "healthprobe")
+    if not args.no_build:
+        log(f"cargo build --release --locked --target {STATIC_TARGET} (+crt-static)")
+        env = dict(os.environ, RUSTFLAGS="-C target-feature=+crt-static")
+        subprocess.run(["cargo", "build", "--release", "--locked", "--target", STATIC_TARGET],
+                       cwd=ROOT, env=env, check=True)
+    if not os.access(path, os.X_OK):
+        raise SystemExit(f"[bench] {path} is missing; run --static without --no-build")
+    return path
+
+
+def stripped_size(path, work):
+    if not shutil.which("strip"):
+        return os.path.getsize(path)
+    copy = os.path.join(work, "stripped")
+    subprocess.run(["strip", "-o", copy, path], check=True)
+    size = os.path.getsize(copy)
+    os.remove(copy)
+    return size
+
+
 def make_certificates(work):
     """A throwaway CA and a leaf for 127.0.0.1 and localhost (ECDSA P-256), or None."""
     openssl = shutil.which("openssl")
@@ -313,10 +341,13 @@ def main():
     parser.add_argument("--healthprobe", metavar="PATH",
                         help="measure this healthprobe binary instead of target/release's")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--static", action="store_true",
+                        help="also build and measure the static build (README, Performance)")
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
 
     hp, raw, bench_server, build_seconds = build(args)
+    static_hp = build_static(args) if args.static else None
     log(f"binaries ready ({build_seconds:.0f} s)")
     work = tempfile.mkdtemp(prefix="healthprobe-bench-")
     home = os.path.join(work, "home")
@@ -344,6 +375,7 @@ def main():
         log(f"single probe, http ({plan['http']} rounds)")
         cmds = [
             Cmd("healthprobe", [hp, http]),
+            *([Cmd(STATIC, [static_hp, http])] if static_hp else []),
             Cmd("raw-get", [raw, http]),
             Cmd("curl -sf", [curl, "-sf", http]),
         ]
@@ -358,6 +390,7 @@ def main():
             log(f"single probe, https ({plan['https']} rounds)")
             cmds = [
                 Cmd("healthprobe", [hp, "--cacert", certs["ca"], https]),
+                *([Cmd(STATIC, [static_hp, "--cacert", certs["ca"], https])] if static_hp else []),
                 Cmd("curl -sf", [curl, "-sf", "--cacert", certs["ca"], https]),
             ]
             if certs.get("bundle"):
@@ -417,11 +450,7 @@ def main():
 
         # ---- binary size
         size_as_built = os.path.getsize(hp)
-        stripped = size_as_built
-        if shutil.which("strip"):
-            copy = os.path.join(work, "healthprobe.stripped")
-            subprocess.run(["strip", "-o", copy, hp], check=True)
-            stripped = os.path.getsize(copy)
+        stripped = stripped_size(hp, work)
         libcurl = ""
         for line in run_text(["ldd", curl]).splitlines():
             if "libcurl" in line and "=>" in line:
@@ -433,6 +462,8 @@ def main():
             "libcurl": os.path.getsize(os.path.realpath(libcurl)) if libcurl else None,
             "libcurl_path": os.path.realpath(libcurl) if libcurl else None,
         }
+        if static_hp:
+            result["binary"]["static_stripped"] = stripped_size(static_hp, work)
     finally:
         server_cpu = sum(proc_cpu_seconds(s.pid) for s in servers)
         for s in servers:
@@ -504,6 +535,19 @@ def evaluate(r):
     b = r["binary"]["stripped"]
     add("stripped binary size", b, TARGET_BINARY_BYTES, b <= TARGET_BINARY_BYTES,
         f"{b:,} bytes ({b / 1e6:.2f} MB)", f"at most {TARGET_BINARY_BYTES:,} bytes")
+    if STATIC in h:
+        ratio = h[STATIC]["median_ms"] / h["raw-get"]["median_ms"]
+        add("static build: single probe, http, vs raw-socket GET", ratio, TARGET_HTTP_VS_RAW,
+            ratio <= TARGET_HTTP_VS_RAW, f"{ratio:.2f} x", f"at most {TARGET_HTTP_VS_RAW} x")
+        for group in ("http", "https"):
+            if group in r and r[group][STATIC]["rss_mib"]:
+                g = r[group]
+                ratio = g[STATIC]["rss_mib"] / g["curl -sf"]["rss_mib"]
+                add(f"static build: peak RSS vs curl ({group})", ratio, TARGET_RSS_VS_CURL,
+                    ratio <= TARGET_RSS_VS_CURL, f"{ratio:.2f} x", f"at most {TARGET_RSS_VS_CURL} x")
+        b = r["binary"]["static_stripped"]
+        add("static build: stripped binary size", b, TARGET_BINARY_BYTES, b <= TARGET_BINARY_BYTES,
+            f"{b:,} bytes ({b / 1e6:.2f} MB)", f"at most {TARGET_BINARY_BYTES:,} bytes")
     f = r["fanout"]
     hp_key = next(k for k in f if k.startswith("healthprobe"))
     x_key = next(k for k in f if k.startswith("xargs"))
@@ -543,7 +587,8 @@ def render(r):
     w = out.append
     w(f"# healthprobe benchmark{' (--quick: a smoke test, too few runs to quote)' if r['quick'] else ''}")
     w("")
-    w(f"{m['date']}; `python3 benches/run.py{' --quick' if r['quick'] else ''}`; "
+    flags = (" --quick" if r["quick"] else "") + (" --static" if "static_stripped" in r["binary"] else "")
+    w(f"{m['date']}; `python3 benches/run.py{flags}`; "
       f"{m['nproc']} CPUs, kernel {m['kernel']}; {m['rustc']}.")
     w("")
     w("## Targets (issue 9)")
@@ -609,6 +654,8 @@ def render(r):
     w("")
     w(f"healthprobe, stripped: {b['stripped']:,} bytes ({b['stripped'] / 1e6:.2f} MB, "
       f"{b['stripped'] / 2**20:.2f} MiB); as built: {b['as_built']:,} bytes.")
+    if "static_stripped" in b:
+        w(f"The static build, stripped: {b['static_stripped']:,} bytes ({b['static_stripped'] / 1e6:.2f} MB).")
     if b["libcurl"]:
         w(f"For information only, not comparable: /usr/bin/curl is {b['curl']:,} bytes and links "
           f"{b['libcurl_path']} ({b['libcurl']:,} bytes) plus OpenSSL and a dozen other shared libraries.")
