@@ -588,6 +588,8 @@ def render(r):
     w(f"# healthprobe benchmark{' (--quick: a smoke test, too few runs to quote)' if r['quick'] else ''}")
     w("")
     flags = (" --quick" if r["quick"] else "") + (" --static" if "static_stripped" in r["binary"] else "")
+    if r["healthprobe"] != os.path.join(ROOT, "target", "release", "healthprobe"):
+        flags += f" --healthprobe {os.path.relpath(r['healthprobe'], ROOT)}"
     w(f"{m['date']}; `python3 benches/run.py{flags}`; "
       f"{m['nproc']} CPUs, kernel {m['kernel']}; {m['rustc']}.")
     w("")
