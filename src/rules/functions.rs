@@ -8,9 +8,22 @@
 //! (RFC 9485, a subset of what the regex crate accepts), and anything that is not a string or
 //! not a valid pattern is simply false, never an error.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use regex::Regex;
 use serde_json::Value;
 use serde_json_path::functions::{LogicalType, ValueType};
+
+/// How many compiled patterns a thread keeps. A filter calls its function once per node, with the
+/// same pattern each time, so compiling once per pattern is what matters; the bound only caps
+/// patterns read from the document itself (`search(@.a, @.b)`), which may all differ.
+const MAX_CACHED: usize = 64;
+
+thread_local! {
+    /// Wrapped pattern -> compiled regex, or `None` when it does not compile.
+    static COMPILED: RefCell<HashMap<String, Option<Regex>>> = RefCell::new(HashMap::new());
+}
 
 /// `match(VALUE, PATTERN)`: true when PATTERN matches all of VALUE.
 #[serde_json_path::function(name = "match")]
@@ -29,12 +42,24 @@ fn search(value: ValueType, pattern: ValueType) -> LogicalType {
 fn matches(value: &ValueType, pattern: &ValueType, wrap: fn(&str) -> String) -> LogicalType {
     match (value.as_value(), pattern.as_value()) {
         (Some(Value::String(text)), Some(Value::String(pattern))) => {
-            Regex::new(&format!("(?R){}", wrap(pattern)))
-                .is_ok_and(|regex| regex.is_match(text))
-                .into()
+            is_match(format!("(?R){}", wrap(pattern)), text).into()
         }
         _ => LogicalType::False,
     }
+}
+
+fn is_match(pattern: String, text: &str) -> bool {
+    COMPILED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= MAX_CACHED && !cache.contains_key(&pattern) {
+            cache.clear();
+        }
+        cache
+            .entry(pattern)
+            .or_insert_with_key(|pattern| Regex::new(pattern).ok())
+            .as_ref()
+            .is_some_and(|regex| regex.is_match(text))
+    })
 }
 
 #[cfg(test)]
@@ -103,6 +128,18 @@ mod tests {
         assert!(names("$.checks[?match(@.name, '7')]", &checks()).is_empty());
         assert!(names("$.checks[?search(@.name, '(')]", &checks()).is_empty());
         assert!(names("$.checks[?search(@.status, @.missing)]", &checks()).is_empty());
+    }
+
+    #[test]
+    fn patterns_read_from_the_document_are_used_however_many_there_are() {
+        let checks: Vec<Value> = (0..3 * super::MAX_CACHED)
+            .map(|i| json!({"name": format!("svc-{i}"), "pattern": format!("svc-{i}")}))
+            .collect();
+        let doc = json!({ "checks": checks });
+        let matched = names("$.checks[?match(@.name, @.pattern)]", &doc);
+        assert_eq!(matched.len(), 3 * super::MAX_CACHED);
+        let doc = json!({"checks": [{"name": "a", "pattern": "b"}, {"name": "c", "pattern": "("}]});
+        assert!(names("$.checks[?match(@.name, @.pattern)]", &doc).is_empty());
     }
 
     #[test]

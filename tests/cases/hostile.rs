@@ -344,6 +344,14 @@ fn gigabyte_content_length_is_judged_from_the_header_while_the_server_streams() 
     );
 }
 
+/// The client stopped reading long before the gigabyte a `stream_forever` server offers: what
+/// the kernel took beyond that sits in socket buffers, a few MiB on loopback.
+fn stopped_reading_early(sent: &AtomicUsize, run: &Run) {
+    thread::sleep(Duration::from_millis(200));
+    let sent = sent.load(Ordering::SeqCst);
+    assert!(sent < 64 << 20, "the server sent {sent} bytes\n{run:?}");
+}
+
 #[test]
 fn gigabyte_body_without_a_length_stops_reading_at_the_cap_and_says_so() {
     let sent = Arc::new(AtomicUsize::new(0));
@@ -361,11 +369,7 @@ fn gigabyte_body_without_a_length_stops_reading_at_the_cap_and_says_so() {
         &["response body larger than 1 MiB (raise --max-body to read it)"],
         WITHIN_T,
     );
-    // What the kernel took beyond the cap sits in socket buffers (a few MiB on loopback): the
-    // client stopped reading long before the gigabyte.
-    thread::sleep(Duration::from_millis(200));
-    let sent = sent.load(Ordering::SeqCst);
-    assert!(sent < 64 << 20, "the server sent {sent} bytes\n{run:?}");
+    stopped_reading_early(&sent, &run);
 }
 
 #[test]
@@ -403,9 +407,7 @@ fn endless_header_without_a_line_end_is_refused_not_buffered() {
         &["did not answer with valid HTTP"],
         AT_ONCE,
     );
-    thread::sleep(Duration::from_millis(200));
-    let sent = sent.load(Ordering::SeqCst);
-    assert!(sent < 64 << 20, "the server sent {sent} bytes\n{run:?}");
+    stopped_reading_early(&sent, &run);
 }
 
 /// The start of a TLS 1.2 ServerHello record, as an HTTPS port answers a stray plain request.
