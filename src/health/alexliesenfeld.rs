@@ -50,23 +50,14 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+    use crate::health::testing::read;
+    const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json; charset=utf-8"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::{Format, Health};
 
     #[test]
     fn bare_up() {
-        let doc = read(200, r#"{"status":"up"}"#);
+        let doc = read(CONTENT_TYPE, 200, r#"{"status":"up"}"#);
         assert_eq!(
             (doc.format, doc.health),
             (Format::AlexLiesenfeld, Health::Ok)
@@ -76,6 +67,7 @@ mod tests {
     #[test]
     fn down_with_details_and_info_version() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"status":"down","info":{"version":"2.7.1","env":"stage"},"details":{
             "ldap":{"status":"up","timestamp":"2033-01-01T01:01:01Z"},
@@ -99,6 +91,7 @@ mod tests {
     #[test]
     fn unknown_before_first_run() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"status":"unknown","details":{"vault":{"status":"unknown","timestamp":"x"}}}"#,
         );

@@ -130,22 +130,11 @@ fn duration_seconds(value: &Value) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+    use crate::health::testing::read;
     use serde_json::json;
 
     use super::duration_seconds;
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(content_type: &str, status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some(content_type),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::{Format, FormatChoice, Health, Interpretation};
 
     #[test]
     fn plain_text_words() {

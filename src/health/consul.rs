@@ -132,19 +132,8 @@ pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::health::testing::json;
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
 
     const CRITICAL: &str = r#"{"AggregatedStatus":"critical","Service":{"ID":"api-7","Service":"api","Meta":{}},
         "Checks":[{"Node":"n1","CheckID":"service:api-7","Name":"api http","Status":"critical","Notes":"",
@@ -153,7 +142,7 @@ mod tests {
 
     #[test]
     fn agent_object() {
-        let doc = read(503, CRITICAL);
+        let doc = json(503, CRITICAL);
         assert_eq!((doc.format, doc.health), (Format::Consul, Health::Critical));
         assert_eq!(doc.raw_status.as_deref(), Some("critical"));
         let found: Vec<_> = doc
@@ -178,7 +167,7 @@ mod tests {
     }
 
     fn doc_passing() -> HealthDoc {
-        read(
+        json(
             200,
             r#"{"AggregatedStatus":"passing","Service":{"ID":"api-6"},"Checks":[]}"#,
         )
@@ -189,7 +178,7 @@ mod tests {
         let body = format!(
             r#"[{{"AggregatedStatus":"warning","Service":{{"ID":"api-6"}},"Checks":[{{"Node":"n1","CheckID":"service:api-6","Status":"warning","Output":"slow"}}]}},{CRITICAL}]"#
         );
-        let doc = read(503, &body);
+        let doc = json(503, &body);
         assert_eq!((doc.format, doc.health), (Format::Consul, Health::Critical));
         let found: Vec<_> = doc
             .components
@@ -208,9 +197,9 @@ mod tests {
 
     #[test]
     fn warning_and_maintenance() {
-        let doc = read(429, r#"{"AggregatedStatus":"warning","Checks":[]}"#);
+        let doc = json(429, r#"{"AggregatedStatus":"warning","Checks":[]}"#);
         assert_eq!(doc.health, Health::Warning);
-        let doc = read(
+        let doc = json(
             503,
             r#"{"AggregatedStatus":"maintenance","Checks":[
             {"CheckID":"_service_maintenance:api-7","Status":"critical","Notes":"deploying v2"}]}"#,
@@ -234,7 +223,7 @@ mod tests {
 
     #[test]
     fn catalog_entries_from_several_nodes() {
-        let doc = read(
+        let doc = json(
             200,
             r#"[{"Node":{"Node":"a"},"Service":{"ID":"x"},"Checks":[{"Node":"a","CheckID":"serfHealth","Status":"passing"}]},
                               {"Node":{"Node":"b"},"Service":{"ID":"x"},"Checks":[{"Node":"b","CheckID":"serfHealth","Status":"critical"}]}]"#,

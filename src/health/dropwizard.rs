@@ -51,23 +51,12 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::testing::json;
+    use crate::health::{Format, FormatChoice, Health, Interpretation, interpret};
 
     #[test]
     fn old_minimal_shape() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"deadlocks":{"healthy":true},"ledger-db":{"healthy":true,"message":"primary reachable"}}"#,
         );
@@ -89,7 +78,7 @@ mod tests {
 
     #[test]
     fn unhealthy_with_error_duration_and_timestamp() {
-        let doc = read(
+        let doc = json(
             500,
             r#"{"deadlocks":{"healthy":true,"duration":1,"timestamp":"2032-03-03T03:03:03.333Z"},
             "search":{"healthy":false,"message":"index missing","duration":17,"timestamp":"2032-03-03T03:03:03.334Z",
@@ -125,7 +114,7 @@ mod tests {
 
     #[test]
     fn nothing_registered() {
-        let doc = read(501, "{}");
+        let doc = json(501, "{}");
         assert_eq!(
             (doc.format, doc.health),
             (Format::Dropwizard, Health::Unknown)

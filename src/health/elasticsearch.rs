@@ -75,19 +75,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::health::testing::json;
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json"),
-            200,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
 
     #[test]
     fn cluster_health_colours() {
@@ -96,10 +85,13 @@ mod tests {
             ("yellow", Health::Warning),
             ("red", Health::Critical),
         ] {
-            let doc = read(&format!(
-                r#"{{"cluster_name":"logs-eu","status":"{colour}","timed_out":false,"number_of_nodes":3,
+            let doc = json(
+                200,
+                &format!(
+                    r#"{{"cluster_name":"logs-eu","status":"{colour}","timed_out":false,"number_of_nodes":3,
                     "unassigned_shards":4,"active_shards_percent_as_number":87.5}}"#
-            ));
+                ),
+            );
             assert_eq!((doc.format, doc.health), (Format::Elasticsearch, health));
             assert!(doc.components.is_empty());
             assert_eq!(doc.version, None);
@@ -118,13 +110,17 @@ mod tests {
                 ]
             );
         }
-        let timed_out = read(r#"{"cluster_name":"c","status":"red","timed_out":true}"#);
+        let timed_out = json(
+            200,
+            r#"{"cluster_name":"c","status":"red","timed_out":true}"#,
+        );
         assert!(timed_out.reason.is_some());
     }
 
     #[test]
     fn health_report_indicators() {
-        let doc = read(
+        let doc = json(
+            200,
             r#"{"status":"yellow","cluster_name":"logs-eu","indicators":{
             "master_is_stable":{"status":"green","symptom":"The cluster has a stable master node"},
             "disk":{"status":"yellow","symptom":"2 indices are not allowed to be updated.","details":{"indices_with_readonly_block":2}},

@@ -172,23 +172,12 @@ fn component(
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::testing::json;
+    use crate::health::{Format, FormatChoice, Health, Interpretation, interpret};
 
     #[test]
     fn status_word_components_and_version() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"state":"Healthy","build":{"version":"5.0.2","commit":"abc"},
             "system":{"version":"go1.1"},
@@ -223,7 +212,7 @@ mod tests {
 
     #[test]
     fn etcd_health() {
-        let doc = read(200, r#"{"health":"true","reason":""}"#);
+        let doc = json(200, r#"{"health":"true","reason":""}"#);
         assert_eq!((doc.format, doc.health), (Format::Generic, Health::Ok));
         let doc = super::super::interpret(
             None,
@@ -240,7 +229,7 @@ mod tests {
 
     #[test]
     fn root_without_status_takes_the_worst_component() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"services":{"a":{"status":"up"},"b":{"status":"warning"},"c":{"status":"whatever"}}}"#,
         );
@@ -266,7 +255,7 @@ mod tests {
 
     #[test]
     fn nested_children() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"status":"ok","deps":{"db":{"status":"ok","replicas":{"r1":{"status":"fail"}}}}}"#,
         );
@@ -277,7 +266,7 @@ mod tests {
 
     #[test]
     fn read_only_and_maintenance_flags() {
-        let doc = read(200, r#"{"status":"ok","read_only":true}"#);
+        let doc = json(200, r#"{"status":"ok","read_only":true}"#);
         assert_eq!(doc.maintenance.as_deref(), Some("read-only"));
         let doc = super::super::interpret(
             None,

@@ -45,23 +45,12 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::testing::json;
+    use crate::health::{Format, Health};
 
     #[test]
     fn ok() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"status":"OK","timestamp":"2030-01-01T00:00:00Z",
             "system":{"version":"go1.22.1","goroutines_count":9},"component":{"name":"orders","version":"3.1.4"}}"#,
@@ -77,7 +66,7 @@ mod tests {
 
     #[test]
     fn partially_available_is_warning() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"status":"Partially Available","failures":{"kafka":"Timeout during health check"},
             "system":{"version":"go1.22.1"},"component":{"name":"orders","version":"3.1.4"}}"#,
@@ -99,7 +88,7 @@ mod tests {
 
     #[test]
     fn unavailable_is_critical() {
-        let doc = read(
+        let doc = json(
             503,
             r#"{"status":"Unavailable","failures":{"postgres":"dial tcp: refused"},"component":{"name":"orders","version":"v0.1"}}"#,
         );

@@ -135,19 +135,8 @@ fn component(
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(content_type: &str, status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some(content_type),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::testing::read;
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
 
     const CURRENT: &str = r#"{
         "status": "pass", "version": "7", "releaseId": "7.3.1", "serviceId": "svc-1",

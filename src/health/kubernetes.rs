@@ -98,23 +98,14 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+    use crate::health::testing::read;
+    const CONTENT_TYPE: &str = "text/plain; charset=utf-8";
 
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("text/plain; charset=utf-8"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
 
     #[test]
     fn plain_ok() {
-        let doc = read(200, "ok");
+        let doc = read(CONTENT_TYPE, 200, "ok");
         assert_eq!((doc.format, doc.health), (Format::Kubernetes, Health::Ok));
         assert_eq!(doc.raw_status.as_deref(), Some("ok"));
         assert!(doc.components.is_empty());
@@ -131,6 +122,7 @@ mod tests {
     #[test]
     fn verbose_pass_with_slashes_and_exclusions() {
         let doc = read(
+            CONTENT_TYPE,
             200,
             "[+]ping ok\n[+]poststarthook/rbac/warmup ok\n[+]informer-sync excluded: ok\nwarn: some health checks cannot be excluded: nope\nlivez check passed\n",
         );
@@ -156,6 +148,7 @@ mod tests {
     #[test]
     fn verbose_failure() {
         let doc = read(
+            CONTENT_TYPE,
             500,
             "[+]ping ok\n[-]etcd-readiness failed: reason withheld\n[+]shutdown ok\nreadyz check failed\n",
         );
@@ -174,21 +167,29 @@ mod tests {
     #[test]
     fn failed_summary_alone_or_500_is_critical() {
         assert_eq!(
-            read(200, "[+]a ok\nhealthz check failed").health,
+            read(CONTENT_TYPE, 200, "[+]a ok\nhealthz check failed").health,
             Health::Critical
         );
-        assert_eq!(read(500, "[+]a ok\n[+]b ok").health, Health::Critical);
+        assert_eq!(
+            read(CONTENT_TYPE, 500, "[+]a ok\n[+]b ok").health,
+            Health::Critical
+        );
     }
 
     #[test]
     fn etcd_style_and_single_check_error() {
-        let doc_ok = read(200, "[+]serializable_read ok\n[+]data_corruption ok\nok\n");
+        let doc_ok = read(
+            CONTENT_TYPE,
+            200,
+            "[+]serializable_read ok\n[+]data_corruption ok\nok\n",
+        );
         assert_eq!(
             (doc_ok.format, doc_ok.health),
             (Format::Kubernetes, Health::Ok)
         );
         assert_eq!(doc_ok.components.len(), 2);
         let single = read(
+            CONTENT_TYPE,
             500,
             "internal server error: etcd client connection not yet established",
         );

@@ -55,23 +55,12 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
-
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::testing::json;
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
 
     #[test]
     fn v2_up_with_data() {
-        let doc = read(
+        let doc = json(
             200,
             r#"{"status":"UP","checks":[{"name":"pool","status":"UP","data":{"size":8,"mode":"x"}}]}"#,
         );
@@ -83,7 +72,7 @@ mod tests {
 
     #[test]
     fn v2_down_with_root_cause() {
-        let doc = read(
+        let doc = json(
             500,
             r#"{"status":"DOWN","checks":[
             {"name":"org.acme.LedgerCheck","status":"DOWN","data":{"rootCause":"socket\nclosed"}},
@@ -101,7 +90,7 @@ mod tests {
 
     #[test]
     fn empty_checks_down() {
-        let doc = read(503, r#"{"status":"DOWN","checks":[]}"#);
+        let doc = json(503, r#"{"status":"DOWN","checks":[]}"#);
         assert_eq!(
             (doc.format, doc.health),
             (Format::MicroProfile, Health::Critical)
@@ -111,7 +100,7 @@ mod tests {
 
     #[test]
     fn v1_outcome_and_state() {
-        let doc = read(
+        let doc = json(
             503,
             r#"{"outcome":"DOWN","checks":[{"name":"alpha","state":"DOWN","data":{"k":"v"}},{"name":"beta","state":"UP"}]}"#,
         );

@@ -95,19 +95,10 @@ fn names(obj: &Map<String, Value>, key: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+    use crate::health::testing::read;
+    const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json; charset=utf-8"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
 
     fn names(doc: &HealthDoc) -> Vec<(&str, Health)> {
         doc.components
@@ -118,7 +109,7 @@ mod tests {
 
     #[test]
     fn healthy() {
-        let doc = read(200, r#"{"ok":true}"#);
+        let doc = read(CONTENT_TYPE, 200, r#"{"ok":true}"#);
         assert_eq!(doc.format, Format::Puter);
         assert_eq!(doc.health, Health::Ok);
         assert_eq!(doc.raw_status.as_deref(), Some("ok:true"));
@@ -129,7 +120,11 @@ mod tests {
 
     #[test]
     fn failures_with_503_are_critical_components() {
-        let doc = read(503, r#"{"ok":false,"failed":["db-ping","ws-attached"]}"#);
+        let doc = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"ok":false,"failed":["db-ping","ws-attached"]}"#,
+        );
         assert_eq!(doc.format, Format::Puter);
         assert_eq!(doc.health, Health::Critical);
         assert_eq!(
@@ -145,14 +140,22 @@ mod tests {
     #[test]
     fn ok_false_with_200_is_still_critical() {
         // Puter before 26.05 answered failures with 200.
-        let doc = read(200, r#"{"ok":false,"failed":["thumbs-ping"]}"#);
+        let doc = read(
+            CONTENT_TYPE,
+            200,
+            r#"{"ok":false,"failed":["thumbs-ping"]}"#,
+        );
         assert_eq!(doc.health, Health::Critical);
         assert_eq!(names(&doc), [("thumbs-ping", Health::Critical)]);
     }
 
     #[test]
     fn demoted_failures_with_207_are_warning() {
-        let doc = read(207, r#"{"ok":true,"degraded":["cache-ping"]}"#);
+        let doc = read(
+            CONTENT_TYPE,
+            207,
+            r#"{"ok":true,"degraded":["cache-ping"]}"#,
+        );
         assert_eq!(doc.health, Health::Warning);
         assert_eq!(names(&doc), [("cache-ping", Health::Warning)]);
         assert_eq!(doc.components[0].raw_status, "degraded");
@@ -173,6 +176,7 @@ mod tests {
     #[test]
     fn mixed_failed_and_degraded() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"ok":false,"failed":["ws-attached"],"degraded":["db-ping"]}"#,
         );
@@ -188,7 +192,7 @@ mod tests {
 
     #[test]
     fn draining_is_maintenance() {
-        let doc = read(503, r#"{"ok":false,"failed":["draining"]}"#);
+        let doc = read(CONTENT_TYPE, 503, r#"{"ok":false,"failed":["draining"]}"#);
         assert_eq!(doc.format, Format::Puter);
         assert_eq!(doc.health, Health::Maintenance);
         assert_eq!(doc.maintenance.as_deref(), Some("draining"));
@@ -234,7 +238,7 @@ mod tests {
 
     #[test]
     fn extra_keys_are_not_puter() {
-        let doc = read(200, r#"{"ok":true,"version":"9.1"}"#);
+        let doc = read(CONTENT_TYPE, 200, r#"{"ok":true,"version":"9.1"}"#);
         assert_eq!(doc.format, Format::Generic);
         assert_eq!(doc.health, Health::Ok);
         assert_eq!(doc.version.as_deref(), Some("9.1"));

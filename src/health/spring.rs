@@ -116,32 +116,8 @@ fn reason(obj: &Map<String, Value>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{
-        Component, Format, FormatChoice, Health, HealthDoc, Interpretation, interpret,
-    };
-
-    fn read(content_type: &str, status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some(content_type),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
-
-    fn tree(components: &[Component]) -> Vec<String> {
-        let mut out = Vec::new();
-        for c in components {
-            out.push(format!("{}={:?}", c.name, c.health));
-            for child in tree(&c.children) {
-                out.push(format!("{}/{child}", c.name));
-            }
-        }
-        out
-    }
+    use crate::health::testing::{read, tree};
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
 
     #[test]
     fn anonymous_summary() {

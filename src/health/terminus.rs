@@ -97,19 +97,10 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+    use crate::health::testing::read;
+    const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json; charset=utf-8"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
 
     fn found(doc: &HealthDoc) -> Vec<(&str, Health)> {
         doc.components
@@ -121,6 +112,7 @@ mod tests {
     #[test]
     fn nest_ok() {
         let doc = read(
+            CONTENT_TYPE,
             200,
             r#"{"status":"ok","info":{"cache":{"status":"up"}},"error":{},"details":{"cache":{"status":"up"}}}"#,
         );
@@ -132,6 +124,7 @@ mod tests {
     #[test]
     fn nest_error() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"status":"error","info":{"cache":{"status":"up"}},
             "error":{"billing-api":{"status":"down","message":"connect ECONNREFUSED\n127.0.0.1:9","statusCode":502}},
@@ -154,7 +147,11 @@ mod tests {
 
     #[test]
     fn nest_shutting_down() {
-        let doc = read(503, r#"{"status":"shutting_down","details":{}}"#);
+        let doc = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"status":"shutting_down","details":{}}"#,
+        );
         assert_eq!(
             (doc.format, doc.health),
             (Format::Terminus, Health::Maintenance)
@@ -165,6 +162,7 @@ mod tests {
     #[test]
     fn godaddy_info_version() {
         let doc = read(
+            CONTENT_TYPE,
             200,
             r#"{"status":"ok","info":{"version":"4.5.6","uptime":12},"details":{"version":"4.5.6","uptime":12}}"#,
         );
@@ -176,7 +174,7 @@ mod tests {
     #[test]
     fn godaddy_verbatim_and_default() {
         // Merged at the top (`verbatim`) or bare: nothing Terminus-specific, read generically.
-        let doc = read(200, r#"{"status":"ok","version":"0.0.7"}"#);
+        let doc = read(CONTENT_TYPE, 200, r#"{"status":"ok","version":"0.0.7"}"#);
         assert_eq!(doc.health, Health::Ok);
         assert_eq!(doc.version.as_deref(), Some("0.0.7"));
         let doc = super::super::interpret(None, 503, br#"{"status":"error"}"#, FormatChoice::Auto);
@@ -205,6 +203,7 @@ mod tests {
     #[test]
     fn godaddy_free_form_causes() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"status":"error","error":{"ledger":"connection reset","queue":{"depth":9001}},"details":{"ledger":"connection reset","queue":{"depth":9001}}}"#,
         );
@@ -229,6 +228,7 @@ mod tests {
     #[test]
     fn godaddy_error_array_and_custom_words() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"status":"error","error":[{"name":"MongoError","message":"topology destroyed"},{"message":"second"}]}"#,
         );

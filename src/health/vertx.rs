@@ -73,23 +73,15 @@ fn nodes(checks: &[Value], depth: usize) -> Vec<Component> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
+    use crate::health::testing::read;
+    const CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
-    fn read(status: u16, body: &str) -> HealthDoc {
-        match interpret(
-            Some("application/json;charset=UTF-8"),
-            status,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        ) {
-            Interpretation::Doc(doc) => doc,
-            other => panic!("not a document: {other:?}"),
-        }
-    }
+    use crate::health::{Format, Health};
 
     #[test]
     fn flat_down() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"checks":[{"id":"first","status":"UP"},
             {"id":"second","status":"DOWN","data":{"cause":"Timeout","other":1}}],
@@ -108,6 +100,7 @@ mod tests {
     #[test]
     fn nested_groups() {
         let doc = read(
+            CONTENT_TYPE,
             503,
             r#"{"checks":[{"id":"storage","status":"DOWN","checks":[
               {"id":"s3","status":"UP"},{"id":"nfs","status":"DOWN"}]},
@@ -127,7 +120,11 @@ mod tests {
 
     #[test]
     fn no_procedures() {
-        let doc = read(200, r#"{"checks":[],"outcome":"UP","status":"UP"}"#);
+        let doc = read(
+            CONTENT_TYPE,
+            200,
+            r#"{"checks":[],"outcome":"UP","status":"UP"}"#,
+        );
         assert_eq!((doc.format, doc.health), (Format::VertX, Health::Ok));
     }
 }

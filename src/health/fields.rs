@@ -1,0 +1,200 @@
+//! JSON helpers shared by every reader: case-insensitive field lookup, scalars as text,
+//! versions, and one-line reasons folded from whatever a document says.
+
+use serde_json::{Map, Value};
+
+use super::MAX_REASON_CHARS;
+
+/// `value` as an object, or a parser error.
+pub(crate) fn object(value: &Value) -> Result<&Map<String, Value>, String> {
+    value
+        .as_object()
+        .ok_or_else(|| "the body is not a JSON object".to_string())
+}
+
+/// The value under `key`: exact match first, then ASCII case-insensitive.
+pub(crate) fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    obj.get(key).or_else(|| {
+        obj.iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(key))
+            .map(|(_, value)| value)
+    })
+}
+
+/// The first of `keys` present (see [`field`]).
+pub(crate) fn first_field<'v>(obj: &'v Map<String, Value>, keys: &[&str]) -> Option<&'v Value> {
+    keys.iter().find_map(|key| field(obj, key))
+}
+
+/// The object under `key`, if it is one.
+pub(crate) fn object_field<'v>(
+    obj: &'v Map<String, Value>,
+    key: &str,
+) -> Option<&'v Map<String, Value>> {
+    field(obj, key).and_then(Value::as_object)
+}
+
+/// A scalar as text: strings as they are, booleans and numbers as JSON writes them.
+pub(crate) fn text_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// A version value: a non-empty string or a number.
+pub(crate) fn version_value(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => fold(text),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// The version at `path` (a chain of keys) in `obj`.
+pub(crate) fn version_at(obj: &Map<String, Value>, path: &[&str]) -> Option<String> {
+    let (last, parents) = path.split_last()?;
+    let mut current = obj;
+    for key in parents {
+        current = object_field(current, key)?;
+    }
+    field(current, last).and_then(version_value)
+}
+
+/// `text` on one line: whitespace and control characters collapse to single spaces, the ends
+/// are trimmed, and anything past [`MAX_REASON_CHARS`] characters becomes an ellipsis. `None`
+/// when nothing is left.
+pub(crate) fn fold(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut count = 0usize;
+    let mut pending_space = false;
+    let mut cut = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            pending_space = count > 0;
+            continue;
+        }
+        let needed = if pending_space { 2 } else { 1 };
+        if count + needed > MAX_REASON_CHARS {
+            cut = true;
+            break;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+        count += needed;
+    }
+    if cut {
+        while count >= MAX_REASON_CHARS {
+            out.pop();
+            count -= 1;
+        }
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+        out.push('…');
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Keys that explain a state, most specific first.
+pub(crate) const REASON_KEYS: &[&str] = &[
+    "output",
+    "exception",
+    "error",
+    "errors",
+    "message",
+    "rootCause",
+    "cause",
+    "reason",
+    "symptom",
+    "err",
+    "msg",
+    "description",
+];
+
+/// The first of `keys` in `obj` that gives a reason.
+pub(crate) fn reason_in(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|key| field(obj, key).and_then(|value| reason_value(value, 0)))
+}
+
+/// A one-line reason from any value: a string, an error object (its message), a list of those.
+pub(crate) fn reason_value(value: &Value, depth: usize) -> Option<String> {
+    if depth > 4 {
+        return None;
+    }
+    match value {
+        Value::String(text) => fold(text),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Bool(_) | Value::Null => None,
+        Value::Array(items) => {
+            let parts: Vec<String> = items
+                .iter()
+                .filter_map(|item| reason_value(item, depth + 1))
+                .take(3)
+                .collect();
+            fold(&parts.join("; "))
+        }
+        Value::Object(obj) => {
+            let nested = [
+                "message",
+                "msg",
+                "error",
+                "reason",
+                "cause",
+                "output",
+                "detail",
+                "description",
+                "type",
+            ]
+            .iter()
+            .find_map(|key| field(obj, key).and_then(|value| reason_value(value, depth + 1)));
+            nested.or_else(|| {
+                if obj.is_empty() {
+                    None
+                } else {
+                    serde_json::to_string(obj).ok().and_then(|text| fold(&text))
+                }
+            })
+        }
+    }
+}
+
+/// A number from a JSON value (numbers only, not numeric strings).
+pub(crate) fn number_of(value: &Value) -> Option<f64> {
+    value.as_f64().filter(|number| number.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_one_short_line() {
+        assert_eq!(fold("  a\n\tb\r\n  c  "), Some("a b c".into()));
+        assert_eq!(fold(" \n "), None);
+        assert_eq!(fold("x\u{7}y"), Some("x y".into()));
+        let long = "é".repeat(1_000);
+        let folded = fold(&long).unwrap_or_default();
+        assert_eq!(folded.chars().count(), MAX_REASON_CHARS);
+        assert!(folded.ends_with('…'));
+        let exact = "z".repeat(MAX_REASON_CHARS);
+        assert_eq!(fold(&exact), Some(exact.clone()));
+        let spaced = format!("{} tail", "w".repeat(MAX_REASON_CHARS - 2));
+        let folded = fold(&spaced).unwrap_or_default();
+        assert!(folded.chars().count() <= MAX_REASON_CHARS);
+        assert!(folded.ends_with('…') && !folded.contains(" …"), "{folded}");
+    }
+
+    #[test]
+    fn reasons_from_values() {
+        let value = serde_json::json!([{"message": "a"}, "b", {"error": {"message": "c"}}, "d"]);
+        assert_eq!(reason_value(&value, 0), Some("a; b; c".into()));
+        assert_eq!(reason_value(&serde_json::json!({}), 0), None);
+        assert_eq!(reason_value(&serde_json::json!(""), 0), None);
+    }
+}
