@@ -47,7 +47,7 @@ _healthprobe() {
 
     case "${cmd}" in
         healthprobe)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help --version demo completions man help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help --version demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -90,6 +90,18 @@ _healthprobe() {
                     return 0
                     ;;
                 --health-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-word)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --component-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -301,7 +313,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__completions)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help bash elvish fish powershell zsh"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +356,18 @@ _healthprobe() {
                     return 0
                     ;;
                 --health-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-word)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --component-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -555,7 +579,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__demo)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -598,6 +622,18 @@ _healthprobe() {
                     return 0
                     ;;
                 --health-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-word)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --component-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -879,7 +915,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__man)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +958,18 @@ _healthprobe() {
                     return 0
                     ;;
                 --health-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-word)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --component-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use serde_json_path::JsonPath;
 
-use crate::health::{Format, FormatChoice};
+use crate::health::{Format, FormatChoice, Health};
 use crate::pattern::Pattern;
 use crate::range::Range;
 use crate::redact::Secret;
@@ -127,6 +127,26 @@ pub struct TargetOptions {
     #[arg(global = true, long, value_name = "FORMAT", env = "HEALTHPROBE_HEALTH_FORMAT",
           value_parser = parse_health_format)]
     pub health_format: Option<FormatChoice>,
+
+    /// Give a service's own state word a meaning, WORD=STATE with STATE one of ok, warning,
+    /// critical, unknown, maintenance (DEGRADED=warning, IMPAIRED=critical; repeatable). It wins
+    /// over every built-in vocabulary, in every format.
+    #[arg(global = true, long, value_name = "WORD=STATE", env = "HEALTHPROBE_STATUS_WORD",
+          value_delimiter = ',', value_parser = parse_status_word)]
+    pub status_word: Vec<StatusWord>,
+
+    /// Read the document's own state at this JSONPath, for a document read wrongly (e.g.
+    /// $.health.overall); the body is then read by the generic reader.
+    #[arg(global = true, long, value_name = "JSONPATH", env = "HEALTHPROBE_STATUS_PATH",
+          value_parser = parse_json_path)]
+    pub status_path: Option<JsonPath>,
+
+    /// Take every value this JSONPath selects as a component (e.g. '$.checks[*]',
+    /// '$.services.*'), instead of the components the reader finds; named by their name field
+    /// or key.
+    #[arg(global = true, long, value_name = "JSONPATH", env = "HEALTHPROBE_COMPONENT_PATH",
+          value_parser = parse_json_path)]
+    pub component_path: Option<JsonPath>,
 
     /// Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable).
     #[arg(global = true, long, value_name = "PATTERN", env = "HEALTHPROBE_IGNORE_COMPONENT",
@@ -474,6 +494,48 @@ pub struct Options {
     pub verbose: bool,
 }
 
+/// `--status-word WORD=STATE`: a service's own word and the state it means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusWord {
+    pub word: String,
+    pub health: Health,
+}
+
+/// Parses `WORD=STATE` (the last `=` separates them, so a word may contain one).
+pub(crate) fn parse_status_word(text: &str) -> Result<StatusWord, String> {
+    const STATES: &str = "ok, warning, critical, unknown, maintenance";
+    let Some((word, state)) = text.rsplit_once('=') else {
+        return Err(format!(
+            "'{}' is not WORD=STATE (e.g. DEGRADED=warning; STATE is one of {STATES})",
+            crate::text::escaped(text)
+        ));
+    };
+    let word = word.trim();
+    if crate::health::words::normalise(word).is_empty() {
+        return Err(format!(
+            "'{}' has no word before '=' (letters or digits are needed)",
+            crate::text::escaped(text)
+        ));
+    }
+    let health = match state.trim().to_ascii_lowercase().as_str() {
+        "ok" => Health::Ok,
+        "warning" | "warn" => Health::Warning,
+        "critical" | "crit" => Health::Critical,
+        "unknown" => Health::Unknown,
+        "maintenance" => Health::Maintenance,
+        other => {
+            return Err(format!(
+                "'{}' is not a state; use one of {STATES}",
+                crate::text::escaped(other)
+            ));
+        }
+    };
+    Ok(StatusWord {
+        word: word.to_string(),
+        health,
+    })
+}
+
 /// A threshold flag's value: an empty string means "not set", as in Monitoring::Plugin, so an
 /// empty `HEALTHPROBE_WARNING=` in an image's env disables the check instead of failing it.
 #[derive(Debug, Clone, PartialEq)]
@@ -640,7 +702,7 @@ pub(crate) fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
         name => Format::from_name(name)
             .map(FormatChoice::Forced)
             .ok_or_else(|| {
-                let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                let names: Vec<&str> = Format::all().map(|f| f.name()).collect();
                 format!(
                     "unknown health format '{text}'; use auto, none or one of: {}",
                     names.join(", ")

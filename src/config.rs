@@ -143,6 +143,9 @@ pub const KEYS: &[&str] = &[
     "connect-timeout",
     "max-body",
     "health-format",
+    "status-word",
+    "status-path",
+    "component-path",
     "ignore-component",
     "noncritical",
     "require-component",
@@ -247,6 +250,15 @@ impl Reader<'_> {
             "max-body" => options.max_body = Some(self.parsed(&name, value, cli::parse_size)?),
             "health-format" => {
                 options.health_format = Some(self.parsed(&name, value, cli::parse_health_format)?)
+            }
+            "status-word" => {
+                many(&mut |t| push(&mut options.status_word, cli::parse_status_word(t)))?
+            }
+            "status-path" => {
+                options.status_path = Some(self.parsed(&name, value, cli::parse_json_path)?)
+            }
+            "component-path" => {
+                options.component_path = Some(self.parsed(&name, value, cli::parse_json_path)?)
             }
             "ignore-component" => {
                 many(&mut |t| push(&mut options.ignore_component, cli::parse_pattern(t)))?

@@ -6,7 +6,9 @@
 //! component, and every expectation the user set.
 
 use crate::cli::MaintenanceAs;
-use crate::health::{Component, Format, FormatChoice, Health, HealthDoc, Interpretation};
+use crate::health::{
+    Component, Format, FormatChoice, Health, HealthDoc, Interpretation, ReadOptions,
+};
 use crate::observation::{CertExpiry, Observation, Reading, Response, VersionFound};
 use crate::pattern::Pattern;
 use crate::perfdata::Perfdata;
@@ -16,7 +18,7 @@ use crate::statuses::StatusSet;
 use crate::verdict::{Status, worst};
 use crate::version::VersionReq;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Expectations {
     pub statuses: StatusSet,
     /// The user chose the status set; format-specific status meanings (Consul's 429) then yield.
@@ -24,7 +26,8 @@ pub struct Expectations {
     /// Response-time ranges in seconds.
     pub warning: Option<Range>,
     pub critical: Option<Range>,
-    pub health_format: FormatChoice,
+    /// How the body is read: format, the user's words, paths into the document.
+    pub read: ReadOptions,
     pub components: ComponentRules,
     /// `None`: CRITICAL when the server answered 5xx, otherwise WARNING.
     pub maintenance: Option<MaintenanceAs>,
@@ -40,27 +43,6 @@ pub struct Expectations {
     pub cert_crit: Option<std::time::Duration>,
 }
 
-impl Default for Expectations {
-    fn default() -> Self {
-        Expectations {
-            statuses: StatusSet::default(),
-            statuses_explicit: false,
-            warning: None,
-            critical: None,
-            health_format: FormatChoice::Auto,
-            components: ComponentRules::default(),
-            maintenance: None,
-            version: None,
-            headers: Vec::new(),
-            body: Vec::new(),
-            metrics: Vec::new(),
-            asserts: Vec::new(),
-            assert_warns: Vec::new(),
-            cert_warn: None,
-            cert_crit: None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct ComponentRules {
@@ -240,7 +222,7 @@ fn response_checks(
             reason.clone(),
         )),
         Some(Interpretation::Unrecognised(reason)) => {
-            if let FormatChoice::Forced(format) = expect.health_format {
+            if let FormatChoice::Forced(format) = expect.read.format {
                 checks.push(check(
                     CheckKind::Document,
                     Status::Critical,
@@ -487,8 +469,39 @@ fn health_status(health: Health, maintenance: Status) -> Option<Status> {
         Health::Ok => None,
         Health::Warning => Some(Status::Warning),
         Health::Critical => Some(Status::Critical),
-        Health::Unknown => Some(Status::Unknown),
+        Health::Unknown | Health::Unrecognised => Some(Status::Unknown),
         Health::Maintenance => Some(maintenance),
+    }
+}
+
+/// How to give a value the reader could not read a meaning: `--status-word` for a word,
+/// `--status-path`/`--component-path` and `--assert` for anything longer.
+fn unrecognised_hint(raw: &str) -> String {
+    let mappable = {
+        let word = crate::health::words::normalise(raw);
+        !word.is_empty() && word != "\0"
+    };
+    if mappable {
+        let quoted = if raw
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-.".contains(c))
+        {
+            format!("{raw}=STATE")
+        } else {
+            format!("'{}=STATE'", raw.replace('\'', ""))
+        };
+        format!("give it a meaning with --status-word {quoted} (ok, warning, critical)")
+    } else {
+        "point the reader at the right field with --status-path or --component-path".into()
+    }
+}
+
+/// ` at $.path` when the reading knows where it was.
+fn at_path(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {path}")
     }
 }
 
@@ -513,8 +526,11 @@ fn document_checks(
     let raw = doc.raw_status.as_deref().unwrap_or("(none)");
     // The top-level word counts when the components do not already explain it: a `fail` with
     // every check passing is a finding of its own, a `fail` because `db` failed is `db`'s.
-    // An unknown top-level word always counts: the service did not say it is healthy.
-    let counts = doc.health == Health::Unknown || doc.health.severity() > explained.severity();
+    // An unknown top-level state always counts: the service did not say it is healthy; so does
+    // one the reader could not read, unless it was derived from components that explain it.
+    let unreadable = doc.health == Health::Unrecognised && doc.raw_status.is_some();
+    let counts =
+        doc.health == Health::Unknown || unreadable || doc.health.severity() > explained.severity();
     if !counts {
         return;
     }
@@ -527,6 +543,19 @@ fn document_checks(
             doc.maintenance.as_deref().unwrap_or(raw)
         ),
         Health::Unknown => format!("{} status '{raw}' is not a known state", doc.format.name()),
+        Health::Unrecognised => {
+            let path = doc
+                .explanation
+                .status
+                .as_ref()
+                .map(|origin| at_path(&origin.path))
+                .unwrap_or_default();
+            format!(
+                "{} status '{raw}'{path} is no state healthprobe knows; {}",
+                doc.format.name(),
+                unrecognised_hint(raw)
+            )
+        }
         _ => format!("{} status {raw}", doc.format.name()),
     };
     if let Some(why) = &doc.reason {
@@ -576,13 +605,13 @@ fn walk_components(
         if ignored || !own_counts {
             continue;
         }
-        let Some(mut status) = health_status(component.health, maintenance) else {
-            continue;
+        let mut status = match component.health {
+            // Not run, or the document says it cannot tell: shown, never a failure.
+            Health::Unknown | Health::Ok => continue,
+            // The reader cannot tell: never OK, and the reason says where and how to help.
+            Health::Unrecognised => Status::Warning,
+            other => health_status(other, maintenance).unwrap_or(Status::Unknown),
         };
-        if status == Status::Unknown {
-            // An unknown dependency does not lower a healthy service.
-            continue;
-        }
         if rules.noncritical(&path) && status == Status::Critical {
             status = Status::Warning;
         }
@@ -601,6 +630,14 @@ fn walk_components(
 }
 
 fn component_reason(path: &str, component: &Component) -> String {
+    if component.health == Health::Unrecognised {
+        return format!(
+            "{path} '{}'{} is no state healthprobe knows; {}",
+            component.raw_status,
+            at_path(&component.origin.path),
+            unrecognised_hint(&component.raw_status)
+        );
+    }
     let mut reason = if component.health == Health::Maintenance {
         format!("{path} in maintenance ({})", component.raw_status)
     } else {

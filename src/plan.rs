@@ -16,7 +16,7 @@ use crate::cli::{
 use crate::config::ConfigFile;
 use crate::evaluate::{ComponentRules, Expectations};
 use crate::exit::ExitPolicy;
-use crate::health::FormatChoice;
+use crate::health::{FormatChoice, ReadOptions, UserWords};
 use crate::redact::{Scrubber, Secret};
 use crate::statuses::StatusSet;
 use crate::verdict::Quorum;
@@ -475,6 +475,9 @@ fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
         connect_timeout: over.connect_timeout.or(base.connect_timeout),
         max_body: over.max_body.or(base.max_body),
         health_format: over.health_format.or(base.health_format),
+        status_word: join(base.status_word, over.status_word),
+        status_path: over.status_path.or(base.status_path),
+        component_path: over.component_path.or(base.component_path),
         ignore_component: join(base.ignore_component, over.ignore_component),
         noncritical: join(base.noncritical, over.noncritical),
         require_component: join(base.require_component, over.require_component),
@@ -592,7 +595,17 @@ fn settings(
             statuses: options.expect_status.clone().unwrap_or_default(),
             warning: threshold(&options.warning, crate::demo::DEFAULT_WARNING),
             critical: threshold(&options.critical, crate::demo::DEFAULT_CRITICAL),
-            health_format: options.health_format.unwrap_or(FormatChoice::Auto),
+            read: ReadOptions {
+                format: options.health_format.unwrap_or(FormatChoice::Auto),
+                words: UserWords::new(
+                    options
+                        .status_word
+                        .iter()
+                        .map(|w| (w.word.clone(), w.health)),
+                ),
+                status_path: options.status_path.clone(),
+                component_path: options.component_path.clone(),
+            },
             components: ComponentRules {
                 ignore: options.ignore_component.clone(),
                 noncritical: options.noncritical.clone(),

@@ -227,12 +227,7 @@ async fn probe_target(shared: &Shared, index: usize) -> (Observation, Reading) {
             .iter()
             .find(|(name, _)| name == "content-type")
             .map(|(_, value)| value.as_str());
-        crate::health::interpret_body(
-            content_type,
-            response.status,
-            body,
-            settings.expect.health_format,
-        )
+        crate::health::interpret_body(content_type, response.status, body, &settings.expect.read)
     });
     let json = body.as_ref().and_then(|b| b.json.as_ref().ok());
     let version = match &target.version_url {

@@ -27,11 +27,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let raw = field(obj, "status")
         .and_then(text_of)
         .ok_or("no `status` field")?;
-    let mut doc = HealthDoc::new(
-        Format::AlexLiesenfeld,
-        words::alexliesenfeld(&raw),
-        Some(raw),
-    );
+    let mut doc = HealthDoc::new(Format::AlexLiesenfeld, words::state(&raw), Some(raw));
     doc.version = version_at(obj, &["info", "version"]);
     if let Some(Value::Object(details)) = field(obj, "details") {
         for (name, check) in details {
@@ -39,7 +35,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                 continue;
             };
             let raw = field(check, "status").and_then(text_of).unwrap_or_default();
-            let mut component = Component::new(name, words::alexliesenfeld(&raw), raw);
+            let mut component = Component::new(name, words::state(&raw), raw);
             component.reason = reason_in(check, &["error", "message"]);
             component.since = field(check, "timestamp").and_then(text_of);
             doc.components.push(component);

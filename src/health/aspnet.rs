@@ -17,9 +17,12 @@ use super::{
 /// An `entries` collection with `totalDuration` or an ASP.NET status word, or a `results`
 /// object with an ASP.NET status word.
 pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
-    let known_word = field(obj, "status")
-        .and_then(text_of)
-        .is_some_and(|word| words::aspnet(&word) != Health::Unknown);
+    let known_word = field(obj, "status").and_then(text_of).is_some_and(|word| {
+        matches!(
+            words::normalise(&word).as_str(),
+            "healthy" | "degraded" | "unhealthy" | "0" | "1" | "2"
+        )
+    });
     let entries = field(obj, "entries").is_some_and(|e| e.is_object() || e.is_array());
     let results = field(obj, "results").is_some_and(Value::is_object);
     (entries && (known_word || field(obj, "totalDuration").is_some())) || (results && known_word)
@@ -30,7 +33,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let raw = field(obj, "status")
         .and_then(text_of)
         .ok_or("no `status` field")?;
-    let mut doc = HealthDoc::new(Format::AspNetJson, words::aspnet(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::AspNetJson, status_word(&raw), Some(raw));
     match first_field(obj, &["entries", "results"]) {
         Some(Value::Object(entries)) => {
             for (name, entry) in entries {
@@ -67,7 +70,7 @@ fn entry_component(
     observations: &mut Vec<Observed>,
 ) -> Component {
     let raw = field(entry, "status").and_then(text_of).unwrap_or_default();
-    let mut component = Component::new(name, words::aspnet(&raw), raw);
+    let mut component = Component::new(name, status_word(&raw), raw);
     component.reason = reason_in(entry, &["exception", "description"]);
     if let Some(seconds) = field(entry, "duration").and_then(duration_seconds) {
         observations.push(Observed {
@@ -79,12 +82,23 @@ fn entry_component(
     component
 }
 
+/// A `HealthStatus` as written: its name, or the enum value (2, 1, 0) that serialising a
+/// `HealthReport` without a string converter gives.
+fn status_word(word: &str) -> Health {
+    match words::normalise(word).as_str() {
+        "2" => Health::Ok,
+        "1" => Health::Warning,
+        "0" => Health::Critical,
+        _ => words::state(word),
+    }
+}
+
 /// The default writer's plain-text body.
 pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
     let word = text.trim();
     match words::normalise(word).as_str() {
         "healthy" | "degraded" | "unhealthy" if word.chars().all(char::is_alphabetic) => Ok(
-            HealthDoc::new(Format::AspNetText, words::aspnet(word), Some(word.into())),
+            HealthDoc::new(Format::AspNetText, status_word(word), Some(word.into())),
         ),
         _ => Err("the body is not exactly Healthy, Degraded or Unhealthy".into()),
     }

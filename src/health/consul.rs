@@ -48,7 +48,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     for item in &items {
         if let Some(raw) = field(item, "AggregatedStatus").and_then(text_of) {
             recognised = true;
-            let health = words::consul(&raw);
+            let health = words::state(&raw);
             if aggregated
                 .as_ref()
                 .is_none_or(|(worst, _)| health.severity() > worst.severity())
@@ -80,7 +80,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             .find_map(|key| field(check, key).and_then(text_of))
             .unwrap_or_else(|| format!("check #{}", index + 1));
         let raw = field(check, "Status").and_then(text_of).unwrap_or_default();
-        let mut health = words::consul(&raw);
+        let mut health = words::state(&raw);
         let mode = if id.starts_with("_service_maintenance") {
             Some("service maintenance")
         } else if id.starts_with("_node_maintenance") {
@@ -121,13 +121,21 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 /// `?format=text`: the aggregated word alone.
 pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
     let word = text.trim();
-    match words::consul(word) {
-        Health::Unknown => Err("not passing, warning, critical or maintenance".into()),
-        health if word.chars().all(char::is_alphabetic) => {
-            Ok(HealthDoc::new(Format::Consul, health, Some(word.into())))
-        }
-        _ => Err("not a single Consul status word".into()),
+    let consul_word = matches!(
+        words::normalise(word).as_str(),
+        "passing" | "warning" | "critical" | "maintenance"
+    );
+    if !consul_word {
+        return Err("not passing, warning, critical or maintenance".into());
     }
+    if !word.chars().all(char::is_alphabetic) {
+        return Err("not a single Consul status word".into());
+    }
+    Ok(HealthDoc::new(
+        Format::Consul,
+        words::state(word),
+        Some(word.into()),
+    ))
 }
 
 #[cfg(test)]

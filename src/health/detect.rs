@@ -1,17 +1,29 @@
-//! Detection and dispatch: which reader takes a body, tried in order, and what every reader
-//! shares afterwards (maintenance phrases, the worse of two readings of repeated keys).
+//! Detection and dispatch: which reader takes a body, and what every reader shares afterwards
+//! (the user's own words, maintenance flags and phrases, the worse of two readings of repeated
+//! keys).
+//!
+//! A known format takes a document only when its distinctive structure is there (the table in
+//! [`super::registry`]), or the Content-Type names it; otherwise the generic reader does. Every
+//! document records why its reader took it.
 
 use serde_json::{Map, Value};
 
 use super::body::{is_json_media, markup_reason, media_type_of};
+use super::generic::Hints;
+use super::registry::{READERS, reader};
+use super::words::{self, UserWords};
 use super::*;
 
-/// What every parser may look at besides the body.
+/// What every reader may look at besides the body.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Ctx<'a> {
     pub http_status: u16,
     /// The Content-Type's media type, lowercased, without parameters.
     pub media_type: Option<&'a str>,
+    /// The user's own state words (`--status-word`).
+    pub words: &'a UserWords,
+    /// Where the user points the generic reader (`--status-path`, `--component-path`).
+    pub hints: Hints<'a>,
 }
 
 /// How bad an interpretation says things are: its own state and its worst component's.
@@ -29,7 +41,7 @@ fn gravity(interpretation: &Interpretation) -> u8 {
     }
 }
 
-/// Reads a health endpoint's response body. See the module documentation.
+/// Reads a health endpoint's response body with the default options and `choice`.
 #[cfg(test)]
 pub fn interpret(
     content_type: Option<&str>,
@@ -37,20 +49,30 @@ pub fn interpret(
     body: &[u8],
     choice: FormatChoice,
 ) -> Interpretation {
-    interpret_body(content_type, http_status, &Body::read(body), choice)
+    let options = ReadOptions {
+        format: choice,
+        ..ReadOptions::default()
+    };
+    interpret_body(content_type, http_status, &Body::read(body), &options)
 }
 
-/// [`interpret`] for a body that has already been read.
+/// Reads a health endpoint's response body (already read once, see [`Body`]) as `options` say.
 pub fn interpret_body(
     content_type: Option<&str>,
     http_status: u16,
     body: &Body<'_>,
-    choice: FormatChoice,
+    options: &ReadOptions,
 ) -> Interpretation {
-    let forced = match choice {
+    let hints = Hints {
+        status: options.status_path.as_ref(),
+        components: options.component_path.as_ref(),
+    };
+    let forced = match options.format {
         FormatChoice::None => {
             return Interpretation::Unrecognised("health format detection disabled".into());
         }
+        // Paths into the document direct the generic reader.
+        FormatChoice::Auto if hints.any() => Some(Format::Generic),
         FormatChoice::Auto => None,
         FormatChoice::Forced(format) => Some(format),
     };
@@ -58,6 +80,8 @@ pub fn interpret_body(
     let ctx = Ctx {
         http_status,
         media_type: media_type.as_deref(),
+        words: &options.words,
+        hints,
     };
     let json = &body.json;
     let first_wins = &body.first_wins;
@@ -81,11 +105,11 @@ pub fn interpret_body(
     if claims_json || first == b'"' {
         match json {
             Ok(value) => {
-                let last = finish(interpret_json(value, &ctx, forced), value);
+                let last = finish(interpret_json(value, &ctx, forced), value, &ctx);
                 let Some(other) = first_wins else {
                     return last;
                 };
-                let first = finish(interpret_json(other, &ctx, forced), other);
+                let first = finish(interpret_json(other, &ctx, forced), other, &ctx);
                 let mut worse = if gravity(&first) > gravity(&last) {
                     first
                 } else {
@@ -119,7 +143,12 @@ pub fn interpret_body(
 
 fn interpret_json(value: &Value, ctx: &Ctx, forced: Option<Format>) -> Interpretation {
     if let Some(format) = forced {
-        return match parse_value(format, value, ctx) {
+        let evidence = if ctx.hints.any() {
+            "read where --status-path / --component-path point".to_string()
+        } else {
+            format!("--health-format {}", format.name())
+        };
+        return match read_value(format, value, ctx, evidence) {
             Ok(doc) => Interpretation::Doc(doc),
             Err(why) => Interpretation::Unrecognised(format!(
                 "body does not fit the {} format: {why}",
@@ -130,20 +159,29 @@ fn interpret_json(value: &Value, ctx: &Ctx, forced: Option<Format>) -> Interpret
     match value {
         Value::String(text) => interpret_text(text, ctx, None),
         Value::Object(obj) => {
-            let mut candidates = Vec::with_capacity(3);
+            let mut candidates: Vec<(Format, String)> = Vec::with_capacity(3);
             candidates.extend(media_type_hint(ctx.media_type));
             candidates.extend(detect_object(obj, ctx));
-            candidates.push(Format::Generic);
-            first_fit(&candidates, value, ctx)
-                .unwrap_or_else(|| Interpretation::Unrecognised(no_status_reason(obj)))
+            candidates.push((
+                Format::Generic,
+                reader(Format::Generic).evidence.to_string(),
+            ));
+            first_fit(candidates, value, ctx)
+                .unwrap_or_else(|why| Interpretation::Unrecognised(no_status_reason(obj, why)))
         }
         Value::Array(items) => {
             let mut candidates = Vec::with_capacity(2);
             if consul::looks_like_array(items) {
-                candidates.push(Format::Consul);
+                candidates.push((
+                    Format::Consul,
+                    "an array of Consul checks or service entries".to_string(),
+                ));
             }
-            candidates.push(Format::Generic);
-            first_fit(&candidates, value, ctx).unwrap_or_else(|| {
+            candidates.push((
+                Format::Generic,
+                reader(Format::Generic).evidence.to_string(),
+            ));
+            first_fit(candidates, value, ctx).unwrap_or_else(|_| {
                 Interpretation::Unrecognised("JSON array without status fields".into())
             })
         }
@@ -154,97 +192,83 @@ fn interpret_json(value: &Value, ctx: &Ctx, forced: Option<Format>) -> Interpret
     }
 }
 
-fn first_fit(candidates: &[Format], value: &Value, ctx: &Ctx) -> Option<Interpretation> {
-    candidates
-        .iter()
-        .find_map(|format| parse_value(*format, value, ctx).ok())
-        .map(Interpretation::Doc)
+/// The first candidate whose reader takes the value; otherwise the last reader's reason.
+fn first_fit(
+    candidates: Vec<(Format, String)>,
+    value: &Value,
+    ctx: &Ctx,
+) -> Result<Interpretation, String> {
+    let mut why = String::new();
+    for (format, evidence) in candidates {
+        match read_value(format, value, ctx, evidence) {
+            Ok(doc) => return Ok(Interpretation::Doc(doc)),
+            Err(reason) => why = reason,
+        }
+    }
+    Err(why)
 }
 
-/// A format's test of a JSON object's shape.
-type ShapeTest = fn(&Map<String, Value>) -> bool;
-
-/// The format a JSON object's shape points to, following the design's detection order.
-fn detect_object(obj: &Map<String, Value>, ctx: &Ctx) -> Option<Format> {
-    if obj.is_empty() {
-        // Dropwizard answers `{}` with 501 when no health check is registered.
-        return (ctx.http_status == 501).then_some(Format::Dropwizard);
-    }
-    let checks: [(ShapeTest, Format); 13] = [
-        (puter::looks_like, Format::Puter),
-        (consul::looks_like_object, Format::Consul),
-        (elasticsearch::looks_like, Format::Elasticsearch),
-        (aspnet::looks_like, Format::AspNetJson),
-        (vertx::looks_like, Format::VertX),
-        (microprofile::looks_like, Format::MicroProfile),
-        (ietf::looks_like, Format::HealthJson),
-        (spring::looks_like_v3, Format::SpringBoot),
-        (hellofresh::looks_like, Format::HelloFresh),
-        (terminus::looks_like, Format::Terminus),
-        (dropwizard::looks_like, Format::Dropwizard),
-        (alexliesenfeld::looks_like, Format::AlexLiesenfeld),
-        (spring::looks_like_legacy, Format::SpringBoot),
-    ];
-    checks
-        .iter()
-        .find(|(looks_like, _)| looks_like(obj))
-        .map(|(_, format)| *format)
+/// The format a JSON object's structure points to, and the evidence, following the table.
+fn detect_object(obj: &Map<String, Value>, ctx: &Ctx) -> Option<(Format, String)> {
+    READERS.iter().find_map(|reader| {
+        let structure = reader.structure?;
+        structure(obj, ctx).then(|| (reader.format, reader.evidence.to_string()))
+    })
 }
 
 /// The format a Content-Type names outright.
-fn media_type_hint(media_type: Option<&str>) -> Option<Format> {
+fn media_type_hint(media_type: Option<&str>) -> Option<(Format, String)> {
     let media_type = media_type?;
-    if media_type == "application/health+json" {
-        Some(Format::HealthJson)
+    let format = if media_type == "application/health+json" {
+        Format::HealthJson
     } else if media_type.starts_with("application/vnd.spring-boot.actuator.") {
-        Some(Format::SpringBoot)
+        Format::SpringBoot
     } else {
-        None
-    }
+        return None;
+    };
+    Some((format, format!("the Content-Type {media_type}")))
 }
 
-/// Runs one format's parser on a JSON value.
-fn parse_value(format: Format, value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
+/// Runs one format's reader on a JSON value, recording the evidence for choosing it.
+fn read_value(
+    format: Format,
+    value: &Value,
+    ctx: &Ctx,
+    evidence: String,
+) -> Result<HealthDoc, String> {
     if let Value::String(text) = value {
-        return parse_text(format, text, ctx);
+        return read_text(format, text, ctx, evidence);
     }
-    match format {
-        Format::Puter => puter::parse(value, ctx),
-        Format::HealthJson => ietf::parse(value),
-        Format::SpringBoot => spring::parse(value),
-        Format::MicroProfile => microprofile::parse(value),
-        Format::AspNetJson => aspnet::parse(value),
-        Format::Terminus => terminus::parse(value),
-        Format::Dropwizard => dropwizard::parse(value),
-        Format::VertX => vertx::parse(value),
-        Format::HelloFresh => hellofresh::parse(value),
-        Format::AlexLiesenfeld => alexliesenfeld::parse(value),
-        Format::Consul => consul::parse(value),
-        Format::Elasticsearch => elasticsearch::parse(value),
-        Format::Generic => generic::parse(value),
-        Format::AspNetText | Format::Kubernetes => {
-            Err("this is a plain-text format and the body is JSON".into())
-        }
-    }
+    let row = reader(format);
+    let Some(json) = row.json else {
+        return Err("this is a plain-text format and the body is JSON".into());
+    };
+    let mut doc = json(value, ctx)?;
+    doc.explanation.evidence = evidence;
+    Ok(doc)
 }
 
-/// Runs one format's parser on a plain-text body.
-fn parse_text(format: Format, text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
-    match format {
-        Format::Puter => puter::parse_text(text),
-        Format::AspNetText => aspnet::parse_text(text),
-        Format::Kubernetes => kubernetes::parse(text, ctx),
-        Format::Consul => consul::parse_text(text),
-        Format::Generic => generic::parse_text(text),
-        _ => Err("this is a JSON format and the body is plain text".into()),
+/// Runs one format's reader on a plain-text body.
+fn read_text(format: Format, text: &str, ctx: &Ctx, evidence: String) -> Result<HealthDoc, String> {
+    let row = READERS
+        .iter()
+        .find(|row| row.format == format && row.text.is_some());
+    let Some(read) = row.and_then(|row| row.text) else {
+        return Err("this is a JSON format and the body is plain text".into());
+    };
+    let mut doc = read(text, ctx)?;
+    if doc.explanation.evidence.is_empty() {
+        doc.explanation.evidence = evidence;
     }
+    Ok(doc)
 }
 
 fn interpret_text(text: &str, ctx: &Ctx, forced: Option<Format>) -> Interpretation {
     let text = text.trim_start_matches('\u{feff}');
     if let Some(format) = forced {
-        return match parse_text(format, text, ctx) {
-            Ok(doc) => Interpretation::Doc(finish_doc(doc, None)),
+        let evidence = format!("--health-format {}", format.name());
+        return match read_text(format, text, ctx, evidence) {
+            Ok(doc) => Interpretation::Doc(finish_doc(doc, None, ctx)),
             Err(why) => Interpretation::Unrecognised(format!(
                 "body does not fit the {} format: {why}",
                 format.name()
@@ -254,29 +278,34 @@ fn interpret_text(text: &str, ctx: &Ctx, forced: Option<Format>) -> Interpretati
     if text.trim().is_empty() {
         return Interpretation::Unrecognised("empty body".into());
     }
-    [
-        Format::AspNetText,
-        Format::Kubernetes,
-        Format::Consul,
-        Format::Generic,
-    ]
-    .iter()
-    .find_map(|format| parse_text(*format, text, ctx).ok())
-    .map(|doc| Interpretation::Doc(finish_doc(doc, None)))
-    .unwrap_or_else(|| {
-        Interpretation::Unrecognised("plain-text body is not a known health format".into())
-    })
+    READERS
+        .iter()
+        .filter(|row| row.reads_text_unasked)
+        .find_map(|row| read_text(row.format, text, ctx, row.evidence.to_string()).ok())
+        .map(|doc| Interpretation::Doc(finish_doc(doc, None, ctx)))
+        .unwrap_or_else(|| {
+            Interpretation::Unrecognised("plain-text body is not a known health format".into())
+        })
 }
 
-/// Fills in what every format shares: maintenance phrases found in the state words or flags.
-fn finish(interpretation: Interpretation, value: &Value) -> Interpretation {
+/// Fills in what every format shares.
+fn finish(interpretation: Interpretation, value: &Value, ctx: &Ctx) -> Interpretation {
     match interpretation {
-        Interpretation::Doc(doc) => Interpretation::Doc(finish_doc(doc, value.as_object())),
+        Interpretation::Doc(doc) => Interpretation::Doc(finish_doc(doc, value.as_object(), ctx)),
         other => other,
     }
 }
 
-fn finish_doc(mut doc: HealthDoc, root: Option<&Map<String, Value>>) -> HealthDoc {
+/// What every reader's document gets: the user's words applied to every state it read, a
+/// top-level maintenance flag taken through the maintenance rule, and a maintenance phrase.
+fn finish_doc(mut doc: HealthDoc, root: Option<&Map<String, Value>>, ctx: &Ctx) -> HealthDoc {
+    if !ctx.words.is_empty() {
+        apply_user_words(&mut doc, ctx.words);
+    }
+    if let Some(phrase) = root.and_then(maintenance_flag) {
+        doc.health = doc.health.worst(Health::Maintenance);
+        doc.maintenance.get_or_insert(phrase);
+    }
     if doc.maintenance.is_none() && doc.health == Health::Maintenance {
         doc.maintenance = Some(
             doc.raw_status
@@ -288,10 +317,29 @@ fn finish_doc(mut doc: HealthDoc, root: Option<&Map<String, Value>>) -> HealthDo
     if doc.maintenance.is_none() {
         doc.maintenance = maintenance_component(&doc.components, 0);
     }
-    if doc.maintenance.is_none() {
-        doc.maintenance = root.and_then(maintenance_flag);
-    }
     doc
+}
+
+/// `--status-word`: the user's meaning of a word wins over every vocabulary, in every format.
+fn apply_user_words(doc: &mut HealthDoc, user: &UserWords) {
+    fn components(list: &mut [Component], user: &UserWords, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        for component in list {
+            if let Some(health) = user.get(&component.raw_status) {
+                component.health = health;
+                component.origin.rule = "--status-word";
+            }
+            components(&mut component.children, user, depth + 1);
+        }
+    }
+    if let Some(health) = doc.raw_status.as_deref().and_then(|raw| user.get(raw)) {
+        doc.health = health;
+        let status = doc.explanation.status.get_or_insert_with(Origin::default);
+        status.rule = "--status-word";
+    }
+    components(&mut doc.components, user, 0);
 }
 
 /// "name RAW" of the first component (depth first) in a maintenance state.
@@ -308,12 +356,12 @@ fn maintenance_component(components: &[Component], depth: usize) -> Option<Strin
     })
 }
 
-/// A top-level read-only or maintenance flag set to true.
+/// A top-level read-only or maintenance flag set to true, as its phrase.
 fn maintenance_flag(root: &Map<String, Value>) -> Option<String> {
     root.iter().find_map(|(key, value)| {
         let on = match value {
             Value::Bool(on) => *on,
-            Value::String(text) => words::normalise(text) == "true",
+            Value::String(text) => words::boolean(text) == Some(true),
             _ => false,
         };
         if !on {
@@ -324,17 +372,23 @@ fn maintenance_flag(root: &Map<String, Value>) -> Option<String> {
             "maintenance" | "maintenancemode" | "inmaintenance" | "undermaintenance" => {
                 Some("maintenance".into())
             }
+            "draining" | "isdraining" => Some("draining".into()),
             _ => None,
         }
     })
 }
 
-fn no_status_reason(obj: &Map<String, Value>) -> String {
+fn no_status_reason(obj: &Map<String, Value>, why: String) -> String {
     let said = ["message", "error", "detail", "title"]
         .iter()
         .find_map(|key| field(obj, key).and_then(|value| reason_value(value, 0)));
+    let why = if why.is_empty() {
+        "JSON object without a status field".to_string()
+    } else {
+        why
+    };
     match said {
-        Some(said) => format!("JSON object without a status field (it says: {said})"),
-        None => "JSON object without a status field".into(),
+        Some(said) => format!("{why} (it says: {said})"),
+        None => why,
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         let Some(raw) = field(check, "healthy").and_then(text_of) else {
             continue;
         };
-        let mut component = Component::new(name, words::boolean(&raw), raw);
+        let mut component = Component::new(name, words::state(&raw), raw);
         component.reason = reason_in(check, &["message", "error"]);
         component.since = field(check, "timestamp").and_then(text_of);
         if let Some(ms) = field(check, "duration").and_then(number_of) {

@@ -36,7 +36,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let raw = field(obj, "status")
         .and_then(text_of)
         .ok_or("no `status` field")?;
-    let mut doc = HealthDoc::new(Format::Elasticsearch, words::elasticsearch(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::Elasticsearch, words::state(&raw), Some(raw));
     for (key, unit) in READINGS {
         if let Some(value) = obj.get(*key).and_then(number_of) {
             doc.observations.push(Observed {
@@ -57,7 +57,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             let raw = field(indicator, "status")
                 .and_then(text_of)
                 .unwrap_or_default();
-            let mut component = Component::new(name, words::elasticsearch(&raw), raw);
+            let mut component = Component::new(name, words::state(&raw), raw);
             component.reason = reason_in(indicator, &["symptom"]);
             doc.components.push(component);
             let blocked = field(indicator, "details")

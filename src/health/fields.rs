@@ -44,6 +44,37 @@ pub(crate) fn text_of(value: &Value) -> Option<String> {
     }
 }
 
+/// `parent` extended by the member `key`, in JSONPath: the shorthand `$.checks.db` where the
+/// key allows it, the bracket form `$.checks['cache:ping']` otherwise (RFC 9535 escaping).
+pub(crate) fn child_path(parent: &str, key: &str) -> String {
+    let shorthand = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && key.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if shorthand {
+        return format!("{parent}.{key}");
+    }
+    let mut out = String::with_capacity(parent.len() + key.len() + 4);
+    out.push_str(parent);
+    out.push_str("['");
+    for c in key.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push_str("']");
+    out
+}
+
+/// `parent` extended by the array index `index`, in JSONPath.
+pub(crate) fn index_path(parent: &str, index: usize) -> String {
+    format!("{parent}[{index}]")
+}
+
 /// A version value: a non-empty string or a number.
 pub(crate) fn version_value(value: &Value) -> Option<String> {
     match value {
@@ -188,6 +219,24 @@ mod tests {
         let folded = fold(&spaced).unwrap_or_default();
         assert!(folded.chars().count() <= MAX_REASON_CHARS);
         assert!(folded.ends_with('…') && !folded.contains(" …"), "{folded}");
+    }
+
+    #[test]
+    fn paths_use_the_shorthand_where_the_key_allows_it() {
+        assert_eq!(child_path("$", "checks"), "$.checks");
+        assert_eq!(
+            child_path("$.checks", "cache:ping"),
+            "$.checks['cache:ping']"
+        );
+        assert_eq!(child_path("$", "it's"), "$['it\\'s']");
+        assert_eq!(child_path("$", "9lives"), "$['9lives']");
+        assert_eq!(child_path("$", "a\nb"), "$['a\\u000ab']");
+        assert_eq!(index_path("$.checks", 2), "$.checks[2]");
+        for key in ["a b", "x'y", "back\\slash", "日本"] {
+            let path = child_path("$", key);
+            let parsed = serde_json_path::JsonPath::parse(&path);
+            assert!(parsed.is_ok(), "{path}");
+        }
     }
 
     #[test]

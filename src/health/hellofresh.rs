@@ -14,7 +14,12 @@ use super::{
 pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
     obj.get("status")
         .and_then(Value::as_str)
-        .is_some_and(|word| words::hellofresh(word) != Health::Unknown)
+        .is_some_and(|word| {
+            matches!(
+                words::normalise(word).as_str(),
+                "ok" | "partiallyavailable" | "unavailable"
+            )
+        })
         && ["component", "failures", "system"]
             .iter()
             .any(|key| obj.get(*key).is_some_and(Value::is_object))
@@ -25,7 +30,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let raw = field(obj, "status")
         .and_then(text_of)
         .ok_or("no `status` field")?;
-    let health = words::hellofresh(&raw);
+    let health = words::state(&raw);
     let mut doc = HealthDoc::new(Format::HelloFresh, health, Some(raw));
     doc.version = version_at(obj, &["component", "version"]);
     let failing = if health == Health::Critical {

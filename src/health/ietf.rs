@@ -59,7 +59,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let raw = field(obj, "status")
         .and_then(text_of)
         .ok_or("no `status` field")?;
-    let mut doc = HealthDoc::new(Format::HealthJson, words::ietf(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::HealthJson, words::state(&raw), Some(raw));
     doc.version = version_at(obj, &["version"])
         .or_else(|| version_at(obj, &["releaseId"]))
         .or_else(|| version_at(obj, &["releaseID"]));
@@ -102,7 +102,7 @@ fn component(
     for (index, entry) in entries.iter().enumerate() {
         let health = field(entry, "status")
             .and_then(text_of)
-            .map_or(Health::Unknown, |raw| words::ietf(&raw));
+            .map_or(Health::Unknown, |raw| words::state(&raw));
         if worst.is_none_or(|(current, _)| health.severity() > current.severity()) {
             worst = Some((health, entry));
         }
@@ -288,13 +288,18 @@ mod tests {
     }
 
     #[test]
-    fn unknown_words_are_unknown() {
+    fn a_word_no_vocabulary_knows_is_unrecognised_and_an_empty_check_unknown() {
         let doc = read(
             "application/health+json",
             200,
-            r#"{"status":"pass","checks":{"x":[{"status":"meh"}],"y":[]}}"#,
+            r#"{"status":"pass","checks":{"x":[{"status":"meh"}],"y":[],"z":[{"status":"degraded"}]}}"#,
         );
-        assert_eq!(doc.components[0].health, Health::Unknown);
+        assert_eq!(doc.components[0].health, Health::Unrecognised);
         assert_eq!(doc.components[1].health, Health::Unknown);
+        assert_eq!(
+            doc.components[2].health,
+            Health::Warning,
+            "a word health+json does not list falls back to the shared vocabulary"
+        );
     }
 }

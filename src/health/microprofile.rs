@@ -36,7 +36,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let checks = field(obj, "checks")
         .and_then(Value::as_array)
         .ok_or("no `checks` array")?;
-    let mut doc = HealthDoc::new(Format::MicroProfile, words::up_down(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::MicroProfile, words::state(&raw), Some(raw));
     for (index, check) in checks.iter().filter_map(Value::as_object).enumerate() {
         let name = field(check, "name")
             .and_then(text_of)
@@ -44,7 +44,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         let raw = first_field(check, &["status", "state"])
             .and_then(text_of)
             .unwrap_or_default();
-        let mut component = Component::new(name, words::up_down(&raw), raw);
+        let mut component = Component::new(name, words::state(&raw), raw);
         component.reason = field(check, "data")
             .and_then(Value::as_object)
             .and_then(|data| reason_in(data, DATA_REASONS));

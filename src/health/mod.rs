@@ -19,17 +19,18 @@ mod detect;
 mod dropwizard;
 mod elasticsearch;
 mod fields;
-mod generic;
+pub(crate) mod generic;
 mod hellofresh;
 mod ietf;
 mod kubernetes;
 mod microprofile;
 mod model;
 mod puter;
+mod registry;
 mod spring;
 mod terminus;
 mod vertx;
-pub(crate) mod words;
+pub mod words;
 
 pub use body::Body;
 pub(crate) use detect::Ctx;
@@ -38,6 +39,19 @@ pub use detect::interpret;
 pub use detect::interpret_body;
 pub(crate) use fields::*;
 pub use model::*;
+pub use words::UserWords;
+
+/// How bodies are read: `--health-format`, `--status-word`, `--status-path` and
+/// `--component-path`.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub format: FormatChoice,
+    pub words: UserWords,
+    /// Where the document's own state is (a JSONPath), for documents the reader misreads.
+    pub status_path: Option<serde_json_path::JsonPath>,
+    /// Where the document's parts are: every node the JSONPath selects is a component.
+    pub component_path: Option<serde_json_path::JsonPath>,
+}
 
 #[cfg(test)]
 mod properties;

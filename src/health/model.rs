@@ -4,9 +4,10 @@
 use std::fmt;
 
 /// How the body's format is chosen (`--health-format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FormatChoice {
     /// Detect the format from the Content-Type and the body.
+    #[default]
     Auto,
     /// Do not read the body as a health document at all.
     None,
@@ -34,52 +35,20 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[
-        Format::Puter,
-        Format::HealthJson,
-        Format::SpringBoot,
-        Format::MicroProfile,
-        Format::AspNetText,
-        Format::AspNetJson,
-        Format::Kubernetes,
-        Format::Terminus,
-        Format::Dropwizard,
-        Format::VertX,
-        Format::HelloFresh,
-        Format::AlexLiesenfeld,
-        Format::Consul,
-        Format::Elasticsearch,
-        Format::Generic,
-    ];
+    /// Every format once, in the order of the reader table.
+    pub fn all() -> impl Iterator<Item = Format> {
+        super::registry::formats()
+    }
 
     /// The stable kebab-case name used by `--health-format` and in output.
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Puter => "puter",
-            Format::HealthJson => "health-json",
-            Format::SpringBoot => "spring-boot",
-            Format::MicroProfile => "microprofile",
-            Format::AspNetText => "aspnet-text",
-            Format::AspNetJson => "aspnet-json",
-            Format::Kubernetes => "kubernetes",
-            Format::Terminus => "terminus",
-            Format::Dropwizard => "dropwizard",
-            Format::VertX => "vertx",
-            Format::HelloFresh => "hellofresh",
-            Format::AlexLiesenfeld => "alexliesenfeld",
-            Format::Consul => "consul",
-            Format::Elasticsearch => "elasticsearch",
-            Format::Generic => "generic",
-        }
+        super::registry::reader(self).name
     }
 
     /// The format named `name` (as [`Format::name`] spells it, any case).
     pub fn from_name(name: &str) -> Option<Format> {
         let name = name.trim();
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|format| format.name().eq_ignore_ascii_case(name))
+        Format::all().find(|format| format.name().eq_ignore_ascii_case(name))
     }
 }
 
@@ -95,19 +64,26 @@ pub enum Health {
     Ok,
     Warning,
     Critical,
+    /// The document says the state is unknown, or states none (`null`, `skipped`, Spring's
+    /// UNKNOWN): the part is shown, and never counts as a failure.
     Unknown,
     Maintenance,
+    /// A value no vocabulary knows: the reader cannot decide. Never taken for OK: a component
+    /// in this state is WARNING, a document's own state UNKNOWN, each with a hint.
+    Unrecognised,
 }
 
 impl Health {
-    /// Rank used by [`Health::worst`]: Ok < Unknown < Warning < Maintenance < Critical.
+    /// Rank used by [`Health::worst`]:
+    /// Ok < Unknown < Unrecognised < Warning < Maintenance < Critical.
     pub fn severity(self) -> u8 {
         match self {
             Health::Ok => 0,
             Health::Unknown => 1,
-            Health::Warning => 2,
-            Health::Maintenance => 3,
-            Health::Critical => 4,
+            Health::Unrecognised => 2,
+            Health::Warning => 3,
+            Health::Maintenance => 4,
+            Health::Critical => 5,
         }
     }
 
@@ -129,6 +105,72 @@ impl Health {
             .reduce(Health::worst)
             .unwrap_or(Health::Unknown)
     }
+
+    /// The lowercase name used in JSON output and explanations.
+    pub fn name(self) -> &'static str {
+        match self {
+            Health::Ok => "ok",
+            Health::Warning => "warning",
+            Health::Critical => "critical",
+            Health::Unknown => "unknown",
+            Health::Maintenance => "maintenance",
+            Health::Unrecognised => "unrecognised",
+        }
+    }
+}
+
+/// Where a reading came from, so that `--explain` and the JSON report can show why: the
+/// JSONPath of the value that decided, and the rule that read it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Origin {
+    /// A JSONPath in RFC 9535 normalized form (`$['checks']['db']['status']`), or empty for
+    /// plain-text bodies.
+    pub path: String,
+    /// How the value was read: "state word", "--status-word", "boolean flag", "error text"...
+    pub rule: &'static str,
+}
+
+impl Origin {
+    pub fn new(path: impl Into<String>, rule: &'static str) -> Self {
+        Origin {
+            path: path.into(),
+            rule,
+        }
+    }
+}
+
+/// A value the reader saw and did not take as health, with the reason.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aside {
+    pub path: String,
+    pub why: &'static str,
+}
+
+/// How a document was read, for `--explain`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Explanation {
+    /// Why this reader took the document: "`components` object beside `status`".
+    pub evidence: String,
+    /// Where the document's own state was read, or how it was derived.
+    pub status: Option<Origin>,
+    /// Where the version was read.
+    pub version: Option<String>,
+    /// What was left aside as data (the first [`MAX_ASIDE`] of them), and how many more.
+    pub aside: Vec<Aside>,
+    pub more_aside: usize,
+}
+
+/// At most this many set-aside values are listed; the rest are counted.
+pub(crate) const MAX_ASIDE: usize = 40;
+
+impl Explanation {
+    pub(crate) fn set_aside(&mut self, path: String, why: &'static str) {
+        if self.aside.len() < MAX_ASIDE {
+            self.aside.push(Aside { path, why });
+        } else {
+            self.more_aside += 1;
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +186,8 @@ pub struct Component {
     pub since: Option<String>,
     /// Nested components (Spring, Vert.x, generic documents).
     pub children: Vec<Component>,
+    /// Where the state was read.
+    pub origin: Origin,
 }
 
 impl Component {
@@ -159,6 +203,7 @@ impl Component {
             reason: None,
             since: None,
             children: Vec::new(),
+            origin: Origin::default(),
         }
     }
 }
@@ -179,6 +224,8 @@ pub struct HealthDoc {
     /// A document-level explanation (health+json `output`, a Terminus error string, a
     /// Kubernetes `internal server error: ...` line, etcd's `reason`), folded to one line.
     pub reason: Option<String>,
+    /// How the document was read (boxed: it is read only for `--explain` and reports).
+    pub explanation: Box<Explanation>,
 }
 
 impl HealthDoc {
@@ -192,6 +239,7 @@ impl HealthDoc {
             maintenance: None,
             observations: Vec::new(),
             reason: None,
+            explanation: Box::default(),
         }
     }
 }

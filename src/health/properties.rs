@@ -100,7 +100,7 @@ fn json() -> impl Strategy<Value = Value> {
 
 fn choices() -> Vec<FormatChoice> {
     let mut choices = vec![FormatChoice::Auto, FormatChoice::None];
-    choices.extend(Format::ALL.iter().copied().map(FormatChoice::Forced));
+    choices.extend(Format::all().map(FormatChoice::Forced));
     choices
 }
 

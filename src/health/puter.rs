@@ -165,7 +165,9 @@ mod tests {
                 &serde_json::json!({"ok": true}),
                 &crate::health::Ctx {
                     http_status: 207,
-                    media_type: None
+                    media_type: None,
+                    words: &Default::default(),
+                    hints: Default::default(),
                 }
             )
             .map(|d| d.health),
@@ -245,16 +247,20 @@ mod tests {
     }
 
     #[test]
-    fn rate_limit_body_is_unrecognised() {
+    fn a_rate_limit_body_is_an_error_named_by_its_text() {
         let out = interpret(
             Some("application/json"),
             429,
             br#"{"error":"Slow down.","code":"too_many_requests"}"#,
             FormatChoice::Auto,
         );
-        assert!(
-            matches!(&out, Interpretation::Unrecognised(why) if why.contains("Slow down.")),
-            "{out:?}"
+        let Interpretation::Doc(doc) = &out else {
+            panic!("{out:?}")
+        };
+        assert_eq!(
+            (doc.format, doc.health),
+            (Format::Generic, Health::Critical)
         );
+        assert_eq!(doc.reason.as_deref(), Some("Slow down."));
     }
 }

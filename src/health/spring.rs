@@ -7,7 +7,8 @@
 //!
 //! One walker reads all three: a node's children are the objects carrying a `status` found
 //! under `components`, under `details`, or next to its own `status`. UP is Ok, DOWN Critical,
-//! OUT_OF_SERVICE Maintenance, UNKNOWN and custom codes Unknown. There is no service version
+//! OUT_OF_SERVICE Maintenance, UNKNOWN Unknown; custom codes get the shared vocabulary's
+//! meaning (`FATAL` is Critical), or are Unrecognised. There is no service version
 //! (a component's `details.version` is a dependency's).
 
 use serde_json::{Map, Value};
@@ -41,7 +42,7 @@ pub(super) fn looks_like_legacy(obj: &Map<String, Value>) -> bool {
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let obj = object(value)?;
     let raw = status_of(obj).ok_or("no `status` field")?;
-    let mut doc = HealthDoc::new(Format::SpringBoot, words::spring(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::SpringBoot, words::state(&raw), Some(raw));
     doc.components = children(obj, 1);
     doc.reason = reason(obj);
     Ok(doc)
@@ -97,7 +98,7 @@ fn children(obj: &Map<String, Value>, depth: usize) -> Vec<Component> {
 
 fn node(name: &str, obj: &Map<String, Value>, depth: usize) -> Component {
     let raw = status_of(obj).unwrap_or_default();
-    let mut component = Component::new(name, words::spring(&raw), raw);
+    let mut component = Component::new(name, words::state(&raw), raw);
     component.reason = reason(obj);
     component.children = children(obj, depth + 1);
     component
@@ -156,7 +157,8 @@ mod tests {
             }},
             "jdbc": {"status": "UP", "details": {"database": "Maria", "validationQuery": "isValid()"}},
             "ping": {"status": "UNKNOWN"},
-            "custom": {"status": "FATAL", "description": "it broke"}
+            "custom": {"status": "FATAL", "description": "it broke"},
+            "odd": {"status": "SPARKLY"}
           }
         }"#;
         let doc = read("application/vnd.spring-boot.actuator.v3+json", 503, body);
@@ -169,8 +171,9 @@ mod tests {
         assert_eq!(
             tree(&doc.components),
             [
-                "custom=Unknown",
+                "custom=Critical",
                 "jdbc=Ok",
+                "odd=Unrecognised",
                 "ping=Unknown",
                 "queues=Critical",
                 "queues/eu-north=Critical",
@@ -179,7 +182,7 @@ mod tests {
         );
         assert_eq!(doc.components[0].reason.as_deref(), Some("it broke"));
         assert_eq!(doc.components[0].raw_status, "FATAL");
-        let north = &doc.components[3].children[0];
+        let north = &doc.components[4].children[0];
         assert_eq!(
             north.reason.as_deref(),
             Some("java.net.ConnectException: refused at x")

@@ -41,7 +41,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let raw = field(obj, "status")
         .and_then(text_of)
         .ok_or("no `status` field")?;
-    let mut doc = HealthDoc::new(Format::Terminus, words::terminus(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::Terminus, words::state(&raw), Some(raw));
     doc.version = version_at(obj, &["info", "version"]).or_else(|| version_at(obj, &["version"]));
 
     let mut seen = HashSet::new();
@@ -52,7 +52,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                     && let Some(raw) = field(indicator, "status").and_then(text_of)
                     && seen.insert(name.as_str())
                 {
-                    let mut component = Component::new(name, words::terminus(&raw), raw);
+                    let mut component = Component::new(name, words::state(&raw), raw);
                     component.reason = reason_in(indicator, REASONS);
                     doc.components.push(component);
                 }

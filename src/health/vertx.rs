@@ -36,7 +36,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let checks = field(obj, "checks")
         .and_then(Value::as_array)
         .ok_or("no `checks` array")?;
-    let mut doc = HealthDoc::new(Format::VertX, words::up_down(&raw), Some(raw));
+    let mut doc = HealthDoc::new(Format::VertX, words::state(&raw), Some(raw));
     doc.components = nodes(checks, 1);
     doc.reason = field(obj, "data")
         .and_then(Value::as_object)
@@ -59,7 +59,7 @@ fn nodes(checks: &[Value], depth: usize) -> Vec<Component> {
             let raw = first_field(check, &["status", "outcome"])
                 .and_then(text_of)
                 .unwrap_or_default();
-            let mut component = Component::new(name, words::up_down(&raw), raw);
+            let mut component = Component::new(name, words::state(&raw), raw);
             component.reason = field(check, "data")
                 .and_then(Value::as_object)
                 .and_then(|data| reason_in(data, DATA_REASONS));

@@ -75,12 +75,13 @@ const TARGET_STATES: [(Status, &str); 4] = [
     (Status::Unknown, "unknown"),
 ];
 
-const COMPONENT_STATES: [(Health, &str); 5] = [
+const COMPONENT_STATES: [(Health, &str); 6] = [
     (Health::Ok, "ok"),
     (Health::Warning, "warning"),
     (Health::Critical, "critical"),
     (Health::Unknown, "unknown"),
     (Health::Maintenance, "maintenance"),
+    (Health::Unrecognised, "unrecognised"),
 ];
 
 pub fn render(report: &Report, _options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
@@ -289,7 +290,7 @@ fn component_is_up(health: Health) -> Option<bool> {
     match health {
         Health::Ok | Health::Warning => Some(true),
         Health::Critical | Health::Maintenance => Some(false),
-        Health::Unknown => None,
+        Health::Unknown | Health::Unrecognised => None,
     }
 }
 
@@ -434,8 +435,9 @@ mod tests {
         assert_eq!(component_is_up(Health::Critical), Some(false));
         assert_eq!(component_is_up(Health::Maintenance), Some(false));
         assert_eq!(component_is_up(Health::Unknown), None);
+        assert_eq!(component_is_up(Health::Unrecognised), None);
         let names: HashSet<&str> = COMPONENT_STATES.iter().map(|(_, n)| *n).collect();
-        assert_eq!(names.len(), 5);
+        assert_eq!(names.len(), 6);
     }
 
     #[test]

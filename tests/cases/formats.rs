@@ -544,10 +544,13 @@ fn unknown_health_format_is_a_usage_error_listing_the_names() {
 }
 
 #[test]
-fn unknown_top_level_status_word_makes_the_target_unknown() {
+fn unknown_top_level_status_word_makes_the_target_unknown_with_a_hint() {
     let run = probe(200, SPRING_V3, r#"{"status":"FOO"}"#, &[]);
-    run.code(3)
-        .stdout_has(&["[spring-boot", "'FOO' is not a known state"]);
+    run.code(3).stdout_has(&[
+        "[spring-boot",
+        "'FOO' is no state healthprobe knows",
+        "--status-word FOO=STATE",
+    ]);
     assert!(
         run.line_with("[spring-boot").starts_with("UNKNOWN"),
         "{run:?}"

@@ -235,7 +235,14 @@ impl Exposition {
 }
 
 const TARGET_STATES: &[&str] = &["ok", "warning", "critical", "unknown"];
-const COMPONENT_STATES: &[&str] = &["ok", "warning", "critical", "unknown", "maintenance"];
+const COMPONENT_STATES: &[&str] = &[
+    "ok",
+    "warning",
+    "critical",
+    "unknown",
+    "maintenance",
+    "unrecognised",
+];
 
 /// Runs `healthprobe -o prometheus ARGS` and reads its output.
 fn prometheus(args: &[&str]) -> (Run, Exposition) {
