@@ -43,7 +43,6 @@ pub struct Expectations {
     pub cert_crit: Option<std::time::Duration>,
 }
 
-
 #[derive(Debug, Clone, Default)]
 pub struct ComponentRules {
     pub ignore: Vec<Pattern>,

@@ -38,7 +38,11 @@ pub fn version(
     {
         return VersionFound::Found(version, VersionSource::HealthDocument);
     }
-    let top_level = json.and_then(|value| value.get("version").and_then(scalar_text));
+    // No document, or one of a format without a version: where products keep theirs (a
+    // `/version` endpoint's body, `build.version`, `buildInfo.tag`...).
+    let top_level = json
+        .and_then(crate::health::generic::service_version)
+        .and_then(|(version, _)| clean(&version));
     match (top_level, document) {
         (Some(version), _) => VersionFound::Found(version, VersionSource::Body),
         (None, Some(Interpretation::Doc(doc))) => missing(format!(

@@ -13,7 +13,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Component, Format, HealthDoc, MAX_DEPTH, field, object, reason_in, text_of, words};
+use super::{Component, Format, HealthDoc, MAX_DEPTH, field, object, reason_in, words};
 
 const CONTAINERS: [&str; 2] = ["components", "details"];
 
@@ -32,11 +32,20 @@ pub(super) fn looks_like_legacy(obj: &Map<String, Value>) -> bool {
         return true;
     }
     let upper = status.chars().any(char::is_alphabetic) && !status.chars().any(char::is_lowercase);
-    upper
-        && (matches!(
-            words::normalise(&status).as_str(),
-            "up" | "down" | "outofservice" | "unknown"
-        ) || has_children(obj))
+    let spring_word = matches!(
+        words::normalise(&status).as_str(),
+        "up" | "down" | "outofservice" | "unknown"
+    );
+    // Beside its status a Spring node holds only Spring's own keys and child nodes: a document
+    // with other fields (`{"status":"UP","database":"DOWN"}`, Solr's `responseHeader` and
+    // `message`) is another format, and the generic reader reads every field of it.
+    let only_spring_keys = obj.iter().all(|(key, value)| {
+        matches!(
+            key.as_str(),
+            "status" | "description" | "details" | "components" | "groups"
+        ) || is_node(value).is_some()
+    });
+    upper && only_spring_keys && (spring_word || has_children(obj))
 }
 
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
@@ -49,10 +58,15 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 }
 
 /// A node's status code: a string, or `{"code": ...}` as some serialisers write `Status`.
+/// Spring's codes are strings; a number under `status` is someone else's code.
 fn status_of(obj: &Map<String, Value>) -> Option<String> {
     match obj.get("status")? {
-        Value::Object(status) => status.get("code").and_then(text_of),
-        other => text_of(other),
+        Value::Object(status) => status
+            .get("code")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        Value::String(code) => Some(code.clone()),
+        _ => None,
     }
 }
 
@@ -262,19 +276,14 @@ mod tests {
             ]
         );
         assert_eq!(doc.components[1].reason.as_deref(), Some("auth failed"));
-        let plain = super::super::interpret(
-            Some("application/json"),
-            503,
-            body.as_bytes(),
-            FormatChoice::Auto,
-        );
-        assert!(matches!(
-            plain,
-            Interpretation::Doc(HealthDoc {
-                format: Format::SpringBoot,
-                ..
-            })
-        ));
+        // Without Spring's Content-Type, a root field Spring never writes (`hello`) is no
+        // evidence of Spring: the generic reader takes it, and reads the same tree.
+        let plain = read("application/json", 503, body);
+        assert_eq!(plain.format, Format::Generic);
+        assert_eq!(tree(&plain.components), tree(&doc.components));
+        let without = body.replace(r#""hello":"there","#, "");
+        let spring = read("application/json", 503, &without);
+        assert_eq!(spring.format, Format::SpringBoot);
     }
 
     #[test]

@@ -18,10 +18,10 @@ use super::Health;
 const LONGEST_WORD: usize = 64;
 
 /// Longest text read as a short sentence, in bytes; longer text is prose, not a state.
-const LONGEST_SENTENCE: usize = 160;
+const LONGEST_SENTENCE: usize = 400;
 
 /// Most words a short sentence may have.
-const MOST_SENTENCE_WORDS: usize = 14;
+const MOST_SENTENCE_WORDS: usize = 48;
 
 /// `word` lowercased with every non-alphanumeric character removed.
 pub(crate) fn normalise(word: &str) -> String {
@@ -47,7 +47,7 @@ fn table(normalised: &str) -> Option<Health> {
         | "online" | "ready" | "serving" | "alive" | "live" | "operational" | "normal" | "fine"
         | "working" | "active" | "connected" | "reachable" | "completed" | "complete"
         | "healthok" | "allgood" | "nominal" | "stable" | "accepting" | "listening" | "synced"
-        | "insync" => Health::Ok,
+        | "idle" | "insync" => Health::Ok,
         "warn"
         | "warning"
         | "warnings"
@@ -84,7 +84,9 @@ fn table(normalised: &str) -> Option<Health> {
         | "refusingtraffic" | "stopping" | "terminating" | "shutdown" => Health::Maintenance,
         "unknown" | "none" | "null" | "na" | "pending" | "skipped" | "skip" | "notrun"
         | "disabled" | "unchecked" | "notchecked" | "notconfigured" | "unset" | "undefined"
-        | "indeterminate" | "undetermined" | "statusnone" => Health::Unknown,
+        | "indeterminate" | "undetermined" | "statusnone" | "inactive" | "notrunyet"
+        | "didntrun" | "didntrunyet" | "notyetrun" | "hasntrun" | "hasntrunyet" | "neverrun"
+        | "notexecuted" | "notyetexecuted" => Health::Unknown,
         _ => return None,
     })
 }
@@ -326,7 +328,7 @@ fn read_sentence(text: &str, with_trouble: bool) -> Option<(Health, Option<Strin
         if negate {
             health = match health {
                 Health::Ok => Health::Critical,
-                Health::Critical | Health::Warning => Health::Ok,
+                Health::Critical | Health::Warning | Health::Maintenance => Health::Ok,
                 other => other,
             };
             negate = false;
@@ -456,6 +458,8 @@ mod tests {
             ("SERVER_IS_READY", Health::Ok),
             ("SERVER_IS_NOT_READY", Health::Critical),
             ("SERVER_IS_SHUTTING_DOWN", Health::Maintenance),
+            ("SERVER_IS_NOT_SHUTTING_DOWN", Health::Ok),
+            ("didn't run yet", Health::Unknown),
             ("HEALTH_OK", Health::Ok),
             ("HEALTH_WARN", Health::Warning),
             ("HEALTH_ERR", Health::Critical),

@@ -39,6 +39,9 @@ const FLAGS: &[&str] = &[
     "working",
     "operational",
     "serving",
+    "initialized",
+    "initialised",
+    "installed",
 ];
 
 /// Flags whose `true` is bad, and how bad.
@@ -61,6 +64,9 @@ const BAD_FLAGS: &[(&str, Health)] = &[
     ("errored", Health::Critical),
     ("degraded", Health::Warning),
     ("warning", Health::Warning),
+    ("starting", Health::Warning),
+    ("initializing", Health::Warning),
+    ("booting", Health::Warning),
 ];
 
 /// Flags whose `true` is a maintenance-like state, and the phrase reported for it.
@@ -90,8 +96,10 @@ const LISTS: &[(&str, Health)] = &[
     ("faults", Health::Critical),
     ("unhealthy", Health::Critical),
     ("down", Health::Critical),
-    ("causes", Health::Critical),
     ("critical", Health::Critical),
+    ("unavailable", Health::Critical),
+    ("unreachable", Health::Critical),
+    ("offline", Health::Critical),
     ("warnings", Health::Warning),
     ("degraded", Health::Warning),
     ("healthy", Health::Ok),
@@ -158,7 +166,18 @@ pub(super) const NAME_KEYS: &[&str] = &[
     "title",
     "instance",
     "node",
+    "host",
+    "hostname",
+    "address",
+    "endpoint",
+    "url",
+    // Last: usually a category, but the only name some checks have (Ceph's `OSD_DOWN`).
     "type",
+];
+
+/// Keys that tell apart items whose names repeat (`instance: alpha` twice).
+pub(super) const SECOND_NAME_KEYS: &[&str] = &[
+    "address", "host", "hostname", "node", "id", "instance", "endpoint", "url", "group",
 ];
 
 /// Keys that say when a state was observed.
@@ -241,6 +260,11 @@ const META_KEYS: &[&str] = &[
     "now",
     "servertime",
     "servertimeutc",
+    "stacktrace",
+    "stack",
+    "trace",
+    "traceback",
+    "backtrace",
 ];
 
 /// What a key is, as far as health goes.
@@ -277,6 +301,13 @@ pub(super) enum Flag {
 
 pub(super) fn flag(key: &str) -> Option<Flag> {
     let key = normalise(key);
+    // `needsDbUpgrade`, `requires_restart`: something waits for an operator.
+    if ["needs", "requires", "pending"]
+        .iter()
+        .any(|prefix| key.len() > prefix.len() && key.starts_with(prefix))
+    {
+        return Some(Flag::Bad(Health::Warning));
+    }
     let bare = key
         .strip_prefix("is")
         .or_else(|| key.strip_prefix("has"))
@@ -298,10 +329,56 @@ pub(super) fn flag(key: &str) -> Option<Flag> {
         })
 }
 
-/// The state of the entries of a list under `key`, when `key` names such a list.
+/// The state of the entries of a list under `key`, when `key` names such a list: `failed`,
+/// `errors`, or a key that ends in such a word (`nodes_down`, `unavailableReplicas`).
 pub(super) fn list(key: &str) -> Option<Health> {
-    let key = normalise(key);
-    LISTS.iter().find(|(k, _)| *k == key).map(|(_, h)| *h)
+    let normalised = normalise(key);
+    let exact = LISTS
+        .iter()
+        .find(|(k, _)| *k == normalised)
+        .map(|(_, h)| *h);
+    exact.or_else(|| {
+        let last = last_word(key)?;
+        LISTS
+            .iter()
+            .find(|(k, h)| *k == last && *h != Health::Ok)
+            .map(|(_, h)| *h)
+    })
+}
+
+/// `publish_ready`, `dbConnected`, `cache-healthy`: a flag of a part named by the whole key.
+pub(super) fn part_flag(key: &str) -> bool {
+    last_word(key).is_some_and(|last| FLAGS.contains(&last.as_str())) && words_in(key).len() > 1
+}
+
+/// The words of a key (`publish_ready`, `nodesDown`), lowercased.
+fn words_in(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in key.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn last_word(key: &str) -> Option<String> {
+    let words = words_in(key);
+    (words.len() > 1).then(|| words.last().cloned()).flatten()
 }
 
 pub(super) fn is_error(key: &str) -> bool {
@@ -318,7 +395,22 @@ pub(super) fn is_wrapper(key: &str) -> bool {
 
 pub(super) fn is_meta(key: &str) -> bool {
     let key = normalise(key);
-    META_KEYS.contains(&key.as_str()) || key.ends_with("version") || key.ends_with("url")
+    META_KEYS.contains(&key.as_str())
+        || [
+            "version",
+            "url",
+            "message",
+            "msg",
+            "summary",
+            "description",
+            "text",
+            "hint",
+            "label",
+            "title",
+            "notes",
+        ]
+        .iter()
+        .any(|suffix| key.ends_with(suffix))
 }
 
 /// `database_status`, `dbStatus`, `db_check`, `cacheHealth`: a part named by the key, with its
@@ -359,7 +451,9 @@ mod tests {
         }
         assert_eq!(flag("readOnly"), Some(Flag::Maintenance("read-only")));
         assert_eq!(flag("draining"), Some(Flag::Maintenance("draining")));
-        assert_eq!(flag("initialized"), None);
+        assert_eq!(flag("initialized"), Some(Flag::Good));
+        assert_eq!(flag("needsDbUpgrade"), Some(Flag::Bad(Health::Warning)));
+        assert_eq!(flag("standby"), None);
         assert_eq!(flag("is"), None);
     }
 
@@ -377,6 +471,25 @@ mod tests {
         for key in ["status", "http_status", "lastStatus", "statusCode", "check"] {
             assert!(!is_suffixed(key), "{key}");
         }
+    }
+
+    #[test]
+    fn keys_that_end_in_a_flag_or_a_trouble_word() {
+        assert!(part_flag("publish_ready"));
+        assert!(part_flag("dbConnected"));
+        assert!(!part_flag("ready"), "a flag alone is the object's own");
+        assert!(
+            !part_flag("backup"),
+            "a word that only ends in `up` is no flag"
+        );
+        assert_eq!(list("nodes_down"), Some(Health::Critical));
+        assert_eq!(list("unavailableReplicas"), None);
+        assert_eq!(list("errors"), Some(Health::Critical));
+        assert_eq!(
+            list("nodes_healthy"),
+            None,
+            "only lists of trouble by their last word"
+        );
     }
 
     #[test]

@@ -113,14 +113,14 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
         }
     };
     doc.components = parts;
-    if let Value::Object(obj) = value {
-        if doc.reason.is_none() {
-            doc.reason = reason_in(obj, REASON_KEYS);
-        }
-        if let Some((found, path)) = version::find(obj) {
-            doc.version = Some(found);
-            reader.explanation.version = Some(path);
-        }
+    if let Value::Object(obj) = value
+        && doc.reason.is_none()
+    {
+        doc.reason = reason_in(obj, REASON_KEYS);
+    }
+    if let Some((found, path)) = service_version(value) {
+        doc.version = Some(found);
+        reader.explanation.version = Some(path);
     }
     doc.maintenance = reader.maintenance.map(str::to_string);
     reader.explanation.evidence = if ctx.hints.any() {
@@ -130,6 +130,15 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
     };
     doc.explanation = Box::new(reader.explanation);
     Ok(doc)
+}
+
+/// The service's own version in a document of no known format, and the JSONPath it is at.
+pub(crate) fn service_version(value: &Value) -> Option<(String, String)> {
+    match value {
+        Value::Object(obj) => version::find(obj),
+        Value::Array(items) => version::agreed(items),
+        _ => None,
+    }
 }
 
 /// A one-line plain-text body that is a state word or a short sentence (`UP`, `healthy`,
@@ -264,14 +273,16 @@ impl<'a> Reader<'a> {
             Value::Bool(on) => self.boolean(key, *on, here, state, found),
             Value::Number(number) => {
                 let text = number.to_string();
-                if let Some(flag) = keys::flag(key)
+                // `{"ok": 1}` (MongoDB's answer); any other number under a flag's name is a
+                // count (`"up": 3` OSDs), not a flag.
+                if words::normalise(key) == "ok"
                     && let Some(on) = match text.as_str() {
                         "1" => Some(true),
                         "0" => Some(false),
                         _ => None,
                     }
                 {
-                    self.flagged(key, on, flag, here, found);
+                    self.flagged(key, on, Flag::Good, here, found);
                 } else if let Key::State { .. } = state
                     && let Some(health) = self.words.get(&text)
                 {
@@ -313,13 +324,12 @@ impl<'a> Reader<'a> {
             });
         } else if let Some(flag) = keys::flag(key) {
             self.flagged(key, on, flag, here, found);
-        } else if keys::is_suffixed(key) {
-            let mut part = Component::new(
-                key,
-                if on { Health::Ok } else { Health::Critical },
-                on.to_string(),
-            );
-            part.origin = Origin::new(here(), "boolean state");
+        } else if keys::part_flag(key) {
+            // `publish_ready: false`: a part named by the key, in the flag's state. A boolean
+            // under `root_status` or `db_check` says nothing of what `true` means, and is data.
+            let health = if on { Health::Ok } else { Health::Critical };
+            let mut part = Component::new(key, health, on.to_string());
+            part.origin = Origin::new(here(), "health flag");
             found.parts.push(part);
         } else {
             self.aside(here, "a boolean with no health meaning");
@@ -394,18 +404,14 @@ impl<'a> Reader<'a> {
                     reason: None,
                 });
             } else {
-                let mut part = Component::new(key, listed, key);
-                part.reason = fold(text);
+                let mut part = Component::new(key, listed, text);
                 part.origin = Origin::new(here(), "listed as trouble");
                 found.parts.push(part);
             }
             return;
         }
         if keys::is_error(key) {
-            let judged = words::judge(text, self.words);
-            if !text.trim().is_empty() && !matches!(judged.health, Health::Ok | Health::Unknown) {
-                found.error = fold(text);
-            }
+            self.error_text(text, here, found);
             return;
         }
         if keys::is_suffixed(key) {
@@ -425,13 +431,29 @@ impl<'a> Reader<'a> {
         };
         if counts {
             let mut part = Component::new(key, judged.health, text);
-            part.reason = judged
-                .reason
-                .or_else(|| (judged.how == How::Sentence).then(|| fold(text)).flatten());
             part.origin = Origin::new(here(), rule_of(judged.how));
             found.parts.push(part);
         } else {
             self.aside(here, "text that names no state");
+        }
+    }
+
+    /// A non-empty error field: the failure's reason; but an error saying the check has not
+    /// run yet (`didn't run yet`) states "not run", and one saying all is fine states nothing.
+    fn error_text(&mut self, text: &str, here: impl FnOnce() -> String, found: &mut Found) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let judged = words::judge(text, self.words);
+        match judged.health {
+            Health::Ok => {}
+            Health::Unknown => found.said.push(Said {
+                health: Health::Unknown,
+                raw: text.to_string(),
+                origin: Origin::new(here(), "not run"),
+                reason: None,
+            }),
+            _ => found.error = fold(text),
         }
     }
 
@@ -461,7 +483,8 @@ impl<'a> Reader<'a> {
             ),
         };
         let mut part = Component::new(name, health, text);
-        part.reason = reason;
+        // The text is shown as the part's state; a reason it already contains is not repeated.
+        part.reason = reason.filter(|reason| !text.contains(reason.as_str()));
         part.origin = Origin::new(path, rule);
         part
     }
@@ -500,8 +523,8 @@ impl<'a> Reader<'a> {
             return self.map(inner, &here, depth, Polarity::Flag(flag), found);
         }
         if keys::is_error(key) {
-            if !inner.is_empty() {
-                found.error = reason_value(&Value::Object(inner.clone()), 0);
+            if let Some(text) = reason_value(&Value::Object(inner.clone()), 0) {
+                self.error_text(&text, || here, found);
             }
             return;
         }
@@ -547,6 +570,16 @@ impl<'a> Reader<'a> {
         }
         for (key, value) in map {
             let here = || child_path(path, key);
+            if polarity == Polarity::Neutral && value.is_string() {
+                // Beside the parts, a container may say why (`"error": "..."`) or describe.
+                if keys::is_error(key) {
+                    self.error_text(value.as_str().unwrap_or_default(), here, found);
+                    continue;
+                }
+                if keys::is_meta(key) {
+                    continue;
+                }
+            }
             match value {
                 Value::String(text) => {
                     let part = self.text_part(key, text, here(), polarity);
@@ -693,9 +726,22 @@ impl<'a> Reader<'a> {
                 });
                 return;
             }
+            let scalars: Vec<String> = items
+                .iter()
+                .filter(|item| item.is_number() || item.is_boolean())
+                .filter_map(text_of)
+                .collect();
+            if !scalars.is_empty() && listed != Health::Ok {
+                // `"nodes_down": [3, 5]`: the list is the failing part, its entries the reason.
+                let mut part = Component::new(key, listed, key);
+                part.reason = fold(&scalars.join(", "));
+                part.origin = Origin::new(here.clone(), listed_rule(listed));
+                found.parts.push(part);
+            }
             for (index, item) in items.iter().enumerate() {
                 let at = index_path(&here, index);
                 match item {
+                    Value::Number(_) | Value::Bool(_) if listed != Health::Ok => {}
                     Value::String(text) if is_one_word(text) => {
                         let mut part = Component::new(text.as_str(), listed, key);
                         part.origin = Origin::new(at, listed_rule(listed));
@@ -728,11 +774,27 @@ impl<'a> Reader<'a> {
         for (index, item) in items.iter().enumerate() {
             let at = index_path(&here, index);
             match item {
+                // `[{"default": {"ok": true}}, {"analytics": {"ok": false}}]`: each item is one
+                // part, named by its only key.
+                Value::Object(obj)
+                    if item_name(obj).is_none()
+                        && obj.len() == 1
+                        && obj.values().all(Value::is_object) =>
+                {
+                    let Some((name, Value::Object(inner))) = obj.iter().next() else {
+                        continue;
+                    };
+                    let at = child_path(&at, name);
+                    match self.object_part(name, inner, at.clone(), depth + 1, None) {
+                        Some(part) => named.push((part, inner)),
+                        None => self.aside(|| at, "an object without a state"),
+                    }
+                }
                 Value::Object(obj) => {
                     let name = item_name(obj);
                     let label = name.clone().unwrap_or_else(|| format!("{key}[{index}]"));
                     match self.object_part(&label, obj, at.clone(), depth + 1, None) {
-                        Some(part) if name.is_some() => named.push(part),
+                        Some(part) if name.is_some() => named.push((part, obj)),
                         Some(part) => unnamed.push(part),
                         None => self.aside(|| at, "an object without a state"),
                     }
@@ -740,7 +802,7 @@ impl<'a> Reader<'a> {
                 Value::Array(nested) => {
                     let mut inner = Found::default();
                     self.array(key, nested, path, depth + 1, None, &mut inner);
-                    named.extend(inner.parts);
+                    found.parts.extend(inner.parts);
                 }
                 _ => scalars += 1,
             }
@@ -765,7 +827,7 @@ impl<'a> Reader<'a> {
             found.parts.push(part);
             return;
         }
-        found.parts.extend(named);
+        found.parts.extend(disambiguated(named));
         found.parts.extend(unnamed);
     }
 
@@ -874,6 +936,29 @@ fn listed_rule(listed: Health) -> &'static str {
         Health::Warning => "listed as degraded",
         _ => "listed as trouble",
     }
+}
+
+/// Parts named by their items, where a name that repeats (`instance: alpha` twice) gets a
+/// second name from a field that tells the items apart: `alpha/dgraph-alpha-1:7080`.
+fn disambiguated(named: Vec<(Component, &Map<String, Value>)>) -> Vec<Component> {
+    let count = |name: &str| named.iter().filter(|(p, _)| p.name == name).count();
+    let repeated: Vec<bool> = named.iter().map(|(p, _)| count(&p.name) > 1).collect();
+    named
+        .into_iter()
+        .zip(repeated)
+        .map(|((mut part, obj), repeated)| {
+            if repeated {
+                let second = keys::SECOND_NAME_KEYS.iter().find_map(|key| {
+                    let text = first_field(obj, &[key]).and_then(text_of)?;
+                    (text != part.name).then_some(text)
+                });
+                if let Some(second) = second.and_then(|s| fold(&s)) {
+                    part.name = format!("{}/{second}", part.name);
+                }
+            }
+            part
+        })
+        .collect()
 }
 
 /// A name-like field of a check object, as text.

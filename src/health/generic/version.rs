@@ -88,15 +88,54 @@ pub(super) fn find(root: &Map<String, Value>) -> Option<(String, String)> {
     })
 }
 
-/// A version value, or the number inside a version object.
+/// A version value, or the number inside a version object. A build string of parts joined by
+/// `/` (Envoy's `<commit>/1.30.4/Clean/RELEASE/BoringSSL`) gives its one version-number part.
 fn in_value(value: &Value, path: &str) -> Option<(String, String)> {
     match value {
         Value::Object(obj) => INSIDE.iter().find_map(|key| {
             let (name, inner) = field_entry(obj, key)?;
             version_value(inner).map(|v| (v, child_path(path, name)))
         }),
+        Value::String(text) if text.contains('/') => {
+            let numbers: Vec<&str> = text
+                .split('/')
+                .filter(|part| is_version_number(part))
+                .collect();
+            match numbers.as_slice() {
+                [only] => Some((only.to_string(), path.to_string())),
+                _ => version_value(value).map(|v| (v, path.to_string())),
+            }
+        }
         other => version_value(other).map(|v| (v, path.to_string())),
     }
+}
+
+/// `1.30.4`, `v24.0.2`: digits and dots, with at least one dot.
+fn is_version_number(text: &str) -> bool {
+    let text = text.strip_prefix(['v', 'V']).unwrap_or(text);
+    text.contains('.')
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// The version the items of a top-level array agree on (the instances of one service, each
+/// reporting its version), read at the first item that has it.
+pub(super) fn agreed(items: &[Value]) -> Option<(String, String)> {
+    let mut agreed: Option<(String, String)> = None;
+    for (index, item) in items.iter().enumerate() {
+        let Some((version, path)) = item.as_object().and_then(find) else {
+            continue;
+        };
+        match &agreed {
+            None => {
+                let path = path.replacen('$', &format!("$[{index}]"), 1);
+                agreed = Some((version, path));
+            }
+            Some((first, _)) if *first == version => {}
+            Some(_) => return None,
+        }
+    }
+    agreed
 }
 
 /// The key as the document spells it, and its value (see [`field`]).
@@ -155,9 +194,32 @@ mod tests {
                 "10.4",
                 "$.dashboardVersion",
             ),
+            (
+                r#"{"version":"9c3b7a1e/1.30.4/Clean/RELEASE/BoringSSL"}"#,
+                "1.30.4",
+                "$.version",
+            ),
         ] {
             assert_eq!(found(body), Some((version.into(), path.into())), "{body}");
         }
+    }
+
+    #[test]
+    fn instances_that_agree_give_the_version() {
+        let items: Value = serde_json::from_str(
+            r#"[{"instance":"zero","version":"v24.0.2"},{"instance":"alpha","version":"v24.0.2"}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            agreed(items.as_array().unwrap()),
+            Some(("v24.0.2".into(), "$[0].version".into()))
+        );
+        let split: Value = serde_json::from_str(r#"[{"version":"1"},{"version":"2"}]"#).unwrap();
+        assert_eq!(
+            agreed(split.as_array().unwrap()),
+            None,
+            "a split fleet has no one version"
+        );
     }
 
     #[test]
