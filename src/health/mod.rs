@@ -54,6 +54,8 @@ pub struct ReadOptions {
 }
 
 #[cfg(test)]
+mod corpus;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod testing;

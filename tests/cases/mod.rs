@@ -4,6 +4,7 @@ mod completions;
 mod components;
 mod concurrency;
 mod config;
+mod corpus;
 mod demo;
 mod docker;
 mod env;

@@ -128,7 +128,6 @@ const CONTAINERS: &[&str] = &[
     "services",
     "results",
     "entries",
-    "details",
     "indicators",
     "probes",
     "subsystems",
@@ -143,8 +142,11 @@ const CONTAINERS: &[&str] = &[
     "integrations",
 ];
 
-/// Keys that only wrap the document: looked through, never a part of their own.
-const WRAPPERS: &[&str] = &["data", "payload", "response", "body", "result", "report"];
+/// Keys that only wrap: looked through, never a part of their own. `details` holds parts and
+/// plain data side by side (Spring 2.0, Micronaut), so only what is health inside it counts.
+const WRAPPERS: &[&str] = &[
+    "data", "payload", "response", "body", "result", "report", "details",
+];
 
 /// Keys that name their object (in arrays of checks).
 pub(super) const NAME_KEYS: &[&str] = &[
@@ -352,7 +354,7 @@ pub(super) fn part_flag(key: &str) -> bool {
 }
 
 /// The words of a key (`publish_ready`, `nodesDown`), lowercased.
-fn words_in(key: &str) -> Vec<String> {
+pub(super) fn words_in(key: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut previous_lower = false;

@@ -91,8 +91,20 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
     }
     let mut doc = match decide(&said) {
         Some(decided) => {
-            let mut doc =
-                HealthDoc::new(Format::Generic, decided.health, Some(decided.raw.clone()));
+            // Every statement as bad as the deciding one is named (`initialized false, sealed
+            // true`), so that no trouble the document states is left out of its reason.
+            let raw = said
+                .iter()
+                .filter(|s| s.health == decided.health && s.health != Health::Ok)
+                .map(|s| s.raw.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let raw = if raw.is_empty() {
+                decided.raw.clone()
+            } else {
+                raw
+            };
+            let mut doc = HealthDoc::new(Format::Generic, decided.health, Some(raw));
             reader.explanation.status = Some(decided.origin.clone());
             doc.reason = decided.reason.clone();
             doc
@@ -145,7 +157,10 @@ pub(crate) fn service_version(value: &Value) -> Option<(String, String)> {
 /// `SERVING`, `Server is ready`).
 pub(crate) fn parse_text(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
     let word = text.trim();
-    if word.is_empty() || word.len() > 60 || word.contains('\n') {
+    if word.contains('\n') {
+        return parse_lines(word, ctx);
+    }
+    if word.is_empty() || word.len() > MAX_TEXT_LINE {
         return Err("not a single status word".into());
     }
     // A word, or a sentence of state words (`Server is ready`); a text that only names trouble
@@ -164,10 +179,60 @@ pub(crate) fn parse_text(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
     if health == Health::Unknown {
         return Err("not a known status word".into());
     }
-    let mut doc = HealthDoc::new(Format::Generic, health, Some(word.into()));
+    let raw = fold(word).unwrap_or_default();
+    let mut doc = HealthDoc::new(Format::Generic, health, Some(raw));
     doc.reason = reason;
     doc.explanation.evidence = "a plain-text body that is a state word or a short sentence".into();
     doc.explanation.status = Some(Origin::new("", rule_of(how)));
+    Ok(doc)
+}
+
+/// Longest one-line plain-text body read as a state (`Ingester not ready: instance ... in state
+/// JOINING`); longer text is a page, not a state.
+const MAX_TEXT_LINE: usize = 200;
+
+/// Most lines of a plain-text body read as `name: STATE` lines.
+const MAX_TEXT_LINES: usize = 10_000;
+
+/// A plain-text body of `name: STATE rest` lines (OkComputer's text answer, many hand-written
+/// endpoints): a part for every line whose first word after the colon is a state word; other
+/// lines (a title, blank lines) are left aside.
+fn parse_lines(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
+    let mut parts = Vec::new();
+    for (index, line) in text.lines().take(MAX_TEXT_LINES).enumerate() {
+        let Some((name, rest)) = line.split_once(':') else {
+            continue;
+        };
+        let name = name.trim();
+        // A name and a bare word: broken JSON (`{"status": "UP",`) is no such line.
+        let plain = |text: &str| !text.contains(['{', '}', '[', ']', '"', '<', '>']);
+        if name.is_empty() || name.len() > 80 || !plain(name) {
+            continue;
+        }
+        let rest = rest.trim();
+        let (word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        if !word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+            continue;
+        }
+        let Some(health) = ctx.words.get(word).or_else(|| words::status_word(word)) else {
+            continue;
+        };
+        let mut part = Component::new(name, health, word);
+        part.reason = fold(tail);
+        part.origin = Origin::new(format!("line {}", index + 1), "state word");
+        parts.push(part);
+    }
+    if parts.is_empty() {
+        return Err("no `name: STATE` lines".into());
+    }
+    let mut doc = HealthDoc::new(
+        Format::Generic,
+        Health::worst_known(parts.iter().map(|p| p.health)),
+        None,
+    );
+    doc.components = parts;
+    doc.explanation.evidence = "plain-text `name: STATE` lines".into();
+    doc.explanation.status = Some(Origin::new("", "derived from its parts"));
     Ok(doc)
 }
 

@@ -81,7 +81,9 @@ pub(super) fn find(root: &Map<String, Value>) -> Option<(String, String)> {
     root.iter().find_map(|(key, value)| {
         let normalised = normalise(key);
         let prefix = normalised.strip_suffix("version")?;
-        if prefix.is_empty() || NOT_THE_SERVICE.contains(&prefix) {
+        // Any word of the key may say whose version it is: `AndroidLatestVersion`, `go_version`.
+        let words = super::keys::words_in(key);
+        if prefix.is_empty() || words.iter().any(|w| NOT_THE_SERVICE.contains(&w.as_str())) {
             return None;
         }
         in_value(value, &child_path("$", key))
@@ -235,5 +237,10 @@ mod tests {
             None
         );
         assert_eq!(found(r#"{"checks":{"db":{"version":"15.2"}}}"#), None);
+        assert_eq!(
+            found(r#"{"AndroidLatestVersion":"2.17.0","IosMinVersion":"2.0.0"}"#),
+            None,
+            "a client app's versions are not the server's"
+        );
     }
 }
