@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_healthprobe_global_optspecs
-    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= cert= key= k/insecure tls-min= no-system-certs unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet v/verbose h/help V/version
+    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= cert= key= k/insecure tls-min= no-system-certs unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet explain v/verbose h/help V/version
 end
 
 function __fish_healthprobe_needs_command
@@ -100,6 +100,7 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l dry-run -d 'Res
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l explain -d 'Show how each body was read: the format chosen and the evidence for it, where each component\'s state and the version were found, and what was set aside as data'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s V -l version -d 'Print version'
@@ -183,6 +184,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l dry-run
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l explain -d 'Show how each body was read: the format chosen and the evidence for it, where each component\'s state and the version were found, and what was set aside as data'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
@@ -261,6 +263,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l explain -d 'Show how each body was read: the format chosen and the evidence for it, where each component\'s state and the version were found, and what was set aside as data'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
@@ -339,6 +342,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l dry-run 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l explain -d 'Show how each body was read: the format chosen and the evidence for it, where each component\'s state and the version were found, and what was set aside as data'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "demo" -d 'Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints)'

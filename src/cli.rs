@@ -488,6 +488,12 @@ pub struct Options {
           default_value_t = false, num_args = 0, default_missing_value = "true", conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// Show how each body was read: the format chosen and the evidence for it, where each
+    /// component's state and the version were found, and what was set aside as data.
+    #[arg(global = true, long, env = "HEALTHPROBE_EXPLAIN", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub explain: bool,
+
     /// Also show each request, the response status line, headers and timing.
     #[arg(global = true, short, long, env = "HEALTHPROBE_VERBOSE", value_parser = BoolishValueParser::new(),
           default_value_t = false, num_args = 0, default_missing_value = "true")]

@@ -272,6 +272,8 @@ pub struct OutputOptions {
     pub format: OutputFormat,
     pub color: bool,
     pub verbose: bool,
+    /// `--explain`: how each body was read.
+    pub explain: bool,
     pub quiet: bool,
     /// stderr is a terminal: `--wait` may redraw a live progress line there.
     pub progress_is_live: bool,
@@ -983,6 +985,7 @@ fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
         format: options.output,
         color: color && options.output == OutputFormat::Human,
         verbose: options.verbose,
+        explain: options.explain,
         quiet: options.quiet,
         progress_is_live: env.stderr_is_terminal,
         max_bytes: match (options.output, options.docker) {

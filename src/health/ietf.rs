@@ -31,22 +31,24 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
     {
         return true;
     }
-    if obj.get("checks").is_some_and(Value::is_object) {
-        return true;
-    }
-    obj.get("details")
-        .and_then(Value::as_object)
-        .is_some_and(|details| {
-            !details.is_empty()
-                && details.values().all(|entry| match entry {
-                    Value::Array(items) => items.iter().all(Value::is_object),
-                    Value::Object(entry) => entry
-                        .get("status")
-                        .and_then(Value::as_str)
-                        .is_some_and(is_ietf_word),
-                    _ => false,
-                })
-        })
+    // `checks` (or the older `details`) shaped like health+json's: every entry an array of
+    // check objects, or one check object with a pass/warn/fail status. A `checks` object of
+    // other shapes is some other dialect, read by the generic reader.
+    ["checks", "details"].iter().any(|key| {
+        obj.get(*key)
+            .and_then(Value::as_object)
+            .is_some_and(|entries| {
+                !entries.is_empty()
+                    && entries.values().all(|entry| match entry {
+                        Value::Array(items) => items.iter().all(Value::is_object),
+                        Value::Object(entry) => entry
+                            .get("status")
+                            .and_then(Value::as_str)
+                            .is_some_and(is_ietf_word),
+                        _ => false,
+                    })
+            })
+    })
 }
 
 /// pass, warn, fail: the words no other format uses.

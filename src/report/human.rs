@@ -46,6 +46,11 @@ pub fn render(
             clean(&summary(result)),
         )?;
         write_tree(result, compact, out)?;
+        if options.explain && !compact {
+            for line in super::explain::lines(result) {
+                writeln!(out, "    {}", clean(&line))?;
+            }
+        }
         if options.verbose && !compact {
             for line in verbose_lines(result) {
                 writeln!(out, "    {}", clean(&line).dimmed())?;

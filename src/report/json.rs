@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::{Report, TargetResult};
 use crate::evaluate::{Check, CheckKind};
-use crate::health::{Component, Health, Interpretation};
+use crate::health::{Component, Explanation, Health, Interpretation, Origin};
 use crate::observation::{CertExpiry, VersionFound};
 use crate::perfdata::Perfdata;
 use crate::plan::OutputOptions;
@@ -87,6 +87,29 @@ struct TargetJson<'a> {
     certificate: Option<CertificateJson>,
     components: Vec<ComponentJson<'a>>,
     checks: Vec<CheckJson<'a>>,
+    explanation: Option<ExplanationJson<'a>>,
+}
+
+/// How the body was read (`--explain` prints the same facts).
+#[derive(Serialize)]
+struct ExplanationJson<'a> {
+    evidence: &'a str,
+    status: Option<OriginJson<'a>>,
+    version_path: Option<&'a str>,
+    set_aside: Vec<AsideJson<'a>>,
+    set_aside_more: usize,
+}
+
+#[derive(Serialize)]
+struct OriginJson<'a> {
+    path: &'a str,
+    rule: &'static str,
+}
+
+#[derive(Serialize)]
+struct AsideJson<'a> {
+    path: &'a str,
+    why: &'static str,
 }
 
 #[derive(Serialize)]
@@ -110,6 +133,7 @@ struct ComponentJson<'a> {
     verdict: Option<&'static str>,
     reason: Option<&'a str>,
     since: Option<&'a str>,
+    origin: Option<OriginJson<'a>>,
     children: Vec<ComponentJson<'a>>,
 }
 
@@ -210,7 +234,33 @@ fn target(result: &TargetResult) -> TargetJson<'_> {
             None => Vec::new(),
         },
         checks: result.checks.iter().map(check).collect(),
+        explanation: doc.map(|doc| explanation(&doc.explanation)),
     }
+}
+
+fn explanation(explanation: &Explanation) -> ExplanationJson<'_> {
+    ExplanationJson {
+        evidence: &explanation.evidence,
+        status: explanation.status.as_ref().and_then(origin),
+        version_path: explanation.version.as_deref(),
+        set_aside: explanation
+            .aside
+            .iter()
+            .map(|aside| AsideJson {
+                path: &aside.path,
+                why: aside.why,
+            })
+            .collect(),
+        set_aside_more: explanation.more_aside,
+    }
+}
+
+/// Where a state was read; `None` when the reader did not record it.
+fn origin(origin: &Origin) -> Option<OriginJson<'_>> {
+    (!origin.rule.is_empty()).then_some(OriginJson {
+        path: &origin.path,
+        rule: origin.rule,
+    })
 }
 
 /// The state each failing component earned, by path.
@@ -239,6 +289,7 @@ fn component<'a>(
         verdict: verdicts.get(path.as_str()).map(|s| s.label()),
         reason: component.reason.as_deref(),
         since: component.since.as_deref(),
+        origin: origin(&component.origin),
         children: component
             .children
             .iter()

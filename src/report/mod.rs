@@ -3,6 +3,7 @@
 //! Renderers never evaluate and never decide exit codes: they turn a finished [`Report`] into
 //! text on any writer. Adding an output format is a new file here plus one match arm.
 
+mod explain;
 mod human;
 mod json;
 mod junit;

@@ -10,6 +10,7 @@ mod docker;
 mod env;
 mod examples;
 mod exit_codes;
+mod explain;
 mod fleet;
 mod formats;
 mod golden;

@@ -103,6 +103,31 @@ struct Target {
     certificate: Option<Certificate>,
     components: Vec<Component>,
     checks: Vec<Check>,
+    explanation: Option<Explanation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Explanation {
+    evidence: String,
+    status: Option<Origin>,
+    version_path: Option<String>,
+    set_aside: Vec<Aside>,
+    set_aside_more: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Origin {
+    path: String,
+    rule: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Aside {
+    path: String,
+    why: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +155,7 @@ struct Component {
     verdict: Option<State>,
     reason: Option<String>,
     since: Option<String>,
+    origin: Option<Origin>,
     children: Vec<Component>,
 }
 
@@ -654,4 +680,67 @@ fn schema_rejects_states_and_kinds_outside_its_enums() {
             "the schema accepts a {what}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// How the body was read
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn json_report_explains_where_each_state_and_the_version_were_read_and_what_was_set_aside() {
+    let body = r#"{"status":"ok","uptime":12,"build":{"version":"2.1.0"},
+        "checks":{"db":{"healthy":false,"error":"connection refused"},"cache":"ok"}}"#;
+    let run = probe(200, JSON, body, &["-o", "json"]);
+    let report = report(&run);
+    let target = &report.targets[0];
+    let explanation = target.explanation.as_ref().expect("an explanation");
+    assert!(
+        explanation.evidence.contains("no known format"),
+        "{explanation:?}"
+    );
+    let status = explanation
+        .status
+        .as_ref()
+        .expect("where the status was read");
+    assert_eq!(
+        (status.path.as_str(), status.rule.as_str()),
+        ("$.status", "state word")
+    );
+    assert_eq!(explanation.version_path.as_deref(), Some("$.build.version"));
+    let aside: Vec<(&str, &str)> = explanation
+        .set_aside
+        .iter()
+        .map(|a| (a.path.as_str(), a.why.as_str()))
+        .collect();
+    assert!(
+        aside.contains(&("$.uptime", "a number (a counter, figure or code)")),
+        "{aside:?}"
+    );
+    assert_eq!(explanation.set_aside_more, 0);
+    let db = target
+        .components
+        .iter()
+        .find(|c| c.name == "db")
+        .expect("db");
+    let origin = db.origin.as_ref().expect("where db's state was read");
+    assert_eq!(
+        (origin.path.as_str(), origin.rule.as_str()),
+        ("$.checks.db.healthy", "health flag")
+    );
+    assert_eq!(db.health, "critical");
+    let cache = target
+        .components
+        .iter()
+        .find(|c| c.name == "cache")
+        .unwrap();
+    assert_eq!(
+        cache.origin.as_ref().map(|o| o.path.as_str()),
+        Some("$.checks.cache")
+    );
+}
+
+#[test]
+fn json_report_has_no_explanation_without_a_health_document() {
+    let run = probe(200, "text/html", "<html>hi</html>", &["-o", "json"]);
+    assert!(report(&run).targets[0].explanation.is_none());
 }

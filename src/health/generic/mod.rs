@@ -211,7 +211,10 @@ fn parse_lines(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
         }
         let rest = rest.trim();
         let (word, tail) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        if !word.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+        if !word
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
             continue;
         }
         let Some(health) = ctx.words.get(word).or_else(|| words::status_word(word)) else {
@@ -359,7 +362,7 @@ impl<'a> Reader<'a> {
                     });
                 } else if let Key::State { .. } = state {
                     self.aside(here, "a number under a state key is a code, not a state");
-                } else if !keys::is_meta(key) {
+                } else {
                     self.aside(here, "a number (a counter, figure or code)");
                 }
             }
@@ -485,6 +488,10 @@ impl<'a> Reader<'a> {
             return;
         }
         if keys::is_meta(key) {
+            // A version is reported as the version, where it was found; not as data.
+            if !words::normalise(key).ends_with("version") {
+                self.aside(here, "a name, description, time or identifier");
+            }
             return;
         }
         // A flat map's entry: a state word is a part; an error sentence is a failing part.
