@@ -56,6 +56,8 @@ pub struct ReadOptions {
 #[cfg(test)]
 mod corpus;
 #[cfg(test)]
+mod never_silent;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod testing;

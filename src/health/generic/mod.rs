@@ -484,6 +484,9 @@ impl<'a> Reader<'a> {
         }
         if keys::is_suffixed(key) {
             let part = self.text_part(key, text, here(), Polarity::Neutral);
+            let Some(part) = part else {
+                return;
+            };
             found.parts.push(part);
             return;
         }
@@ -531,8 +534,20 @@ impl<'a> Reader<'a> {
 
     /// A part whose whole value is a text: a word, a sentence, or (in a map of checks) an error
     /// text that is both the failure and its reason.
-    fn text_part(&mut self, name: &str, text: &str, path: String, polarity: Polarity) -> Component {
+    /// `None` when the text is data (a time, a host, a hash), not a state.
+    fn text_part(
+        &mut self,
+        name: &str,
+        text: &str,
+        path: String,
+        polarity: Polarity,
+    ) -> Option<Component> {
         let judged = words::judge(text, self.words);
+        if judged.how == How::Unrecognised && polarity == Polarity::Neutral && looks_like_data(text)
+        {
+            self.aside(|| path, "a time, number, address or identifier");
+            return None;
+        }
         let (health, rule, reason) = match (polarity, judged.how) {
             (Polarity::Listed(listed), _) if listed != Health::Ok => {
                 if judged.health == Health::Ok {
@@ -558,7 +573,7 @@ impl<'a> Reader<'a> {
         // The text is shown as the part's state; a reason it already contains is not repeated.
         part.reason = reason.filter(|reason| !text.contains(reason.as_str()));
         part.origin = Origin::new(path, rule);
-        part
+        Some(part)
     }
 
     fn object_entry(
@@ -654,7 +669,9 @@ impl<'a> Reader<'a> {
             }
             match value {
                 Value::String(text) => {
-                    let part = self.text_part(key, text, here(), polarity);
+                    let Some(part) = self.text_part(key, text, here(), polarity) else {
+                        continue;
+                    };
                     found.parts.push(part);
                 }
                 Value::Bool(on) => {
@@ -821,7 +838,10 @@ impl<'a> Reader<'a> {
                     }
                     Value::String(text) => {
                         let name = format!("{key}[{index}]");
-                        let part = self.text_part(&name, text, at, Polarity::Listed(listed));
+                        let Some(part) = self.text_part(&name, text, at, Polarity::Listed(listed))
+                        else {
+                            continue;
+                        };
                         found.parts.push(part);
                     }
                     Value::Object(obj) => {
@@ -993,7 +1013,15 @@ impl<'a> Reader<'a> {
                 }
                 other => {
                     let text = text_of(other).unwrap_or_default();
-                    let part = self.text_part(&key_name, &text, at, Polarity::Neutral);
+                    // The user pointed here: a value that names no state is unrecognised, never
+                    // set aside.
+                    let part = self
+                        .text_part(&key_name, &text, at.clone(), Polarity::Flag(Flag::Good))
+                        .unwrap_or_else(|| {
+                            let mut part = Component::new(key_name, Health::Unrecognised, &text);
+                            part.origin = Origin::new(at, "unrecognised word");
+                            part
+                        });
                     parts.push(part);
                 }
             }
@@ -1038,6 +1066,18 @@ fn item_name(obj: &Map<String, Value>) -> Option<String> {
     first_field(obj, keys::NAME_KEYS)
         .and_then(text_of)
         .and_then(|name| fold(&name))
+}
+
+/// Values that are data whatever key holds them: numbers, times and durations, versions,
+/// hashes, host names, addresses, URLs and paths.
+fn looks_like_data(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let one_token = !text.contains(char::is_whitespace);
+    text.is_empty()
+        || (digits > 0 && (digits >= letters || one_token))
+        || (one_token && text.contains(['.', '/', '@', ':']))
 }
 
 /// A text without whitespace and short enough to be a name or a word.
