@@ -221,7 +221,16 @@ fn response_checks(
             reason.clone(),
         )),
         Some(Interpretation::Unrecognised(reason)) => {
-            if let FormatChoice::Forced(format) = expect.read.format {
+            // The user said which format, or where in the document to look: a body that does
+            // not fit is a finding, not a silent pass.
+            let directed = match expect.read.format {
+                FormatChoice::Forced(format) => Some(format),
+                _ if expect.read.status_path.is_some() || expect.read.component_path.is_some() => {
+                    Some(Format::Generic)
+                }
+                _ => None,
+            };
+            if let Some(format) = directed {
                 checks.push(check(
                     CheckKind::Document,
                     Status::Critical,

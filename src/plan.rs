@@ -572,6 +572,24 @@ fn settings(
         Some(path) => trust_anchors(files.certificates(path, "--cacert")?, path)?,
         None => Vec::new(),
     };
+    if let Some(FormatChoice::Forced(format)) = options.health_format
+        && format != crate::health::Format::Generic
+        && (options.status_path.is_some() || options.component_path.is_some())
+    {
+        return Err(UsageError(format!(
+            "--status-path and --component-path direct the generic reader, not the {format} \
+             reader: drop --health-format {format} (or use --health-format generic)"
+        )));
+    }
+    if options.health_format == Some(FormatChoice::None)
+        && (options.status_path.is_some() || options.component_path.is_some())
+    {
+        return Err(UsageError(
+            "--status-path and --component-path read the body, which --health-format none \
+             ignores: drop one of them"
+                .into(),
+        ));
+    }
     Ok(Settings {
         probe: ProbeOptions {
             timeout,

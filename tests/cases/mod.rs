@@ -13,6 +13,7 @@ mod exit_codes;
 mod explain;
 mod fleet;
 mod formats;
+mod generic;
 mod golden;
 mod hostile;
 mod http;
