@@ -1,10 +1,14 @@
 //! alexliesenfeld/health (Go): `{"status": "up|down|unknown", "info"?: {...}, "details"?: {name:
 //! {"status", "timestamp", "error"?}}}`. `unknown` means the periodic checks have not run yet.
-//! The version is `info.version` when the application sets one.
+//! The version is `info.version` when the application sets one. Each check's state is read at
+//! `details.<name>.status`.
 
 use serde_json::{Map, Value};
 
-use super::{Component, Format, HealthDoc, field, object, reason_in, text_of, version_at, words};
+use super::{
+    Component, Format, HealthDoc, Origin, child_path, field, object, reason_in, text_of,
+    version_at, words,
+};
 
 /// A lower-case up/down/unknown (Spring writes capitals), with nothing but `info` and
 /// `details` besides.
@@ -28,14 +32,25 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::AlexLiesenfeld, words::state(&raw), Some(raw));
+    doc.explanation.status = Some(Origin::new("$.status", "state word"));
     doc.version = version_at(obj, &["info", "version"]);
+    if doc.version.is_some() {
+        doc.explanation.version = Some("$.info.version".into());
+    }
     if let Some(Value::Object(details)) = field(obj, "details") {
         for (name, check) in details {
             let Some(check) = check.as_object() else {
                 continue;
             };
-            let raw = field(check, "status").and_then(text_of).unwrap_or_default();
+            let at = child_path("$.details", name);
+            let raw = field(check, "status").and_then(text_of);
+            let origin = match raw {
+                Some(_) => Origin::new(child_path(&at, "status"), "state word"),
+                None => Origin::new(at, "no state word"),
+            };
+            let raw = raw.unwrap_or_default();
             let mut component = Component::new(name, words::state(&raw), raw);
+            component.origin = origin;
             component.reason = reason_in(check, &["error", "message"]);
             component.since = field(check, "timestamp").and_then(text_of);
             doc.components.push(component);
@@ -82,6 +97,36 @@ mod tests {
         assert_eq!(vault.reason.as_deref(), Some("permission denied"));
         assert_eq!(vault.since.as_deref(), Some("2033-01-01T01:01:02Z"));
         assert_eq!(doc.components[0].health, Health::Ok);
+    }
+
+    #[test]
+    fn origins_are_each_details_status_and_the_info_version() {
+        let doc = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"status":"down","info":{"version":"2.7.1"},"details":{
+            "vault":{"status":"down","timestamp":"x"},"key-store":{"timestamp":"x"}}}"#,
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        assert_eq!(doc.explanation.version.as_deref(), Some("$.info.version"));
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$.details['key-store']", "no state word"),
+                ("$.details.vault.status", "state word"),
+            ]
+        );
+        let bare = read(CONTENT_TYPE, 200, r#"{"status":"up"}"#);
+        assert_eq!(bare.explanation.version, None);
     }
 
     #[test]

@@ -5,13 +5,14 @@
 //!   {"status", "description"?, "duration", "exception"?, "data", "tags"}}}` with .NET TimeSpan
 //!   durations (`[d.]hh:mm:ss[.fffffff]`).
 //! * Hand-written writers: Microsoft's sample uses `results`; serialising `HealthReport` gives
-//!   PascalCase keys and numeric statuses (2, 1, 0). Keys are matched case-insensitively.
+//!   PascalCase keys and numeric statuses (2, 1, 0). Keys are matched case-insensitively, so
+//!   the paths recorded for each state spell them as the document does (`$.Entries.Feed.Status`).
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, Health, HealthDoc, Observed, field, first_field, object, reason_in, text_of,
-    words,
+    Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, first_field,
+    index_path, object, reason_in, text_of, words,
 };
 
 /// An `entries` collection with `totalDuration` or an ASP.NET status word, or a `results`
@@ -34,22 +35,32 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::AspNetJson, status_word(&raw), Some(raw));
-    match first_field(obj, &["entries", "results"]) {
-        Some(Value::Object(entries)) => {
+    doc.explanation.status = Some(Origin::new(member(obj, "$", "status"), "state word"));
+    let entries = ["entries", "results"]
+        .iter()
+        .find_map(|key| field(obj, key).map(|value| (value, member(obj, "$", key))));
+    match entries {
+        Some((Value::Object(entries), at)) => {
             for (name, entry) in entries {
                 if let Some(entry) = entry.as_object() {
+                    let here = child_path(&at, name);
                     doc.components
-                        .push(entry_component(name, entry, &mut doc.observations));
+                        .push(entry_component(name, entry, &here, &mut doc.observations));
                 }
             }
         }
-        Some(Value::Array(entries)) => {
-            for (index, entry) in entries.iter().filter_map(Value::as_object).enumerate() {
+        Some((Value::Array(entries), at)) => {
+            let entries = entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, entry)| entry.as_object().map(|e| (index_path(&at, i), e)));
+            // Unnamed entries are numbered among the objects, as they are read.
+            for (index, (here, entry)) in entries.enumerate() {
                 let name = first_field(entry, &["name", "key"])
                     .and_then(text_of)
                     .unwrap_or_else(|| format!("entry #{}", index + 1));
                 doc.components
-                    .push(entry_component(&name, entry, &mut doc.observations));
+                    .push(entry_component(&name, entry, &here, &mut doc.observations));
             }
         }
         _ => {}
@@ -64,13 +75,21 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     Ok(doc)
 }
 
+/// The entry `name` found at `path`.
 fn entry_component(
     name: &str,
     entry: &Map<String, Value>,
+    path: &str,
     observations: &mut Vec<Observed>,
 ) -> Component {
-    let raw = field(entry, "status").and_then(text_of).unwrap_or_default();
+    let raw = field(entry, "status").and_then(text_of);
+    let origin = match raw {
+        Some(_) => Origin::new(member(entry, path, "status"), "state word"),
+        None => Origin::new(path, "no state word"),
+    };
+    let raw = raw.unwrap_or_default();
     let mut component = Component::new(name, status_word(&raw), raw);
+    component.origin = origin;
     component.reason = reason_in(entry, &["exception", "description"]);
     if let Some(seconds) = field(entry, "duration").and_then(duration_seconds) {
         observations.push(Observed {
@@ -80,6 +99,16 @@ fn entry_component(
         });
     }
     component
+}
+
+/// The path of `key` in `obj` (found at `path`), spelled as the document spells it: fields are
+/// matched case-insensitively, and a path must name the key that was read.
+fn member(obj: &Map<String, Value>, path: &str, key: &str) -> String {
+    let spelled = obj
+        .get_key_value(key)
+        .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
+        .map_or(key, |(name, _)| name.as_str());
+    child_path(path, spelled)
 }
 
 /// A `HealthStatus` as written: its name, or the enum value (2, 1, 0) that serialising a
@@ -97,9 +126,12 @@ fn status_word(word: &str) -> Health {
 pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
     let word = text.trim();
     match words::normalise(word).as_str() {
-        "healthy" | "degraded" | "unhealthy" if word.chars().all(char::is_alphabetic) => Ok(
-            HealthDoc::new(Format::AspNetText, status_word(word), Some(word.into())),
-        ),
+        "healthy" | "degraded" | "unhealthy" if word.chars().all(char::is_alphabetic) => {
+            let mut doc = HealthDoc::new(Format::AspNetText, status_word(word), Some(word.into()));
+            // Plain text has no path: the whole body is the word.
+            doc.explanation.status = Some(Origin::new("", "state word"));
+            Ok(doc)
+        }
         _ => Err("the body is not exactly Healthy, Degraded or Unhealthy".into()),
     }
 }
@@ -237,6 +269,45 @@ mod tests {
         };
         assert_eq!((doc.format, doc.health), (Format::AspNetJson, Health::Ok));
         assert_eq!(doc.components[0].name, "db");
+    }
+
+    #[test]
+    fn origins_spell_keys_as_the_document_does() {
+        let doc = read(
+            "application/json",
+            200,
+            r#"{"Status":1,"TotalDuration":"00:00:00.5","Entries":{"Feed":{"Status":1},"odd key":{}}}"#,
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.Status", "state word")
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$.Entries.Feed.Status", "state word"),
+                ("$.Entries['odd key']", "no state word")
+            ]
+        );
+        let listed = read(
+            "application/json",
+            503,
+            r#"{"status":"Unhealthy","totalDuration":"00:00:01","entries":[null,{"name":"db","status":"Unhealthy"}]}"#,
+        );
+        assert_eq!(listed.components[0].name, "db");
+        assert_eq!(listed.components[0].origin.path, "$.entries[1].status");
+        let text = read("text/plain", 200, "Degraded");
+        assert_eq!(
+            text.explanation.status.map(|s| (s.path, s.rule)),
+            Some((String::new(), "state word"))
+        );
+        assert_eq!(doc.explanation.version, None);
     }
 
     #[test]

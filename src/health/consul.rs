@@ -9,14 +9,19 @@
 //!
 //! Components are the checks, named by `CheckID` (prefixed with the node when checks come from
 //! several nodes). Maintenance mode is a critical check `_service_maintenance:<id>` or
-//! `_node_maintenance`, reported as a Maintenance component. Versions only live in operator
-//! metadata, so none is reported.
+//! `_node_maintenance`, reported as a Maintenance component (read at its `CheckID`). Versions
+//! only live in operator metadata, so none is reported. A check's state is read at its `Status`
+//! (`$.Checks[1].Status`, `$[0].Checks[1].Status` in an array of answers); the document's at
+//! the worst `AggregatedStatus`, or derived from the checks when there is none.
 
 use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::{Component, Format, Health, HealthDoc, field, reason_in, text_of, words};
+use super::{
+    Component, Format, Health, HealthDoc, Origin, child_path, field, index_path, reason_in,
+    text_of, words,
+};
 
 pub(super) fn looks_like_object(obj: &Map<String, Value>) -> bool {
     obj.contains_key("AggregatedStatus")
@@ -37,31 +42,41 @@ pub(super) fn looks_like_array(items: &[Value]) -> bool {
 }
 
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
-    let items: Vec<&Map<String, Value>> = match value {
-        Value::Object(obj) => vec![obj],
-        Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+    // Each object with its path: `$` for an object, `$[i]` for the items of an array.
+    let items: Vec<(String, &Map<String, Value>)> = match value {
+        Value::Object(obj) => vec![("$".into(), obj)],
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| item.as_object().map(|obj| (index_path("$", i), obj)))
+            .collect(),
         _ => return Err("the body is neither a JSON object nor an array".into()),
     };
-    let mut aggregated: Option<(Health, String)> = None;
-    let mut checks: Vec<&Map<String, Value>> = Vec::new();
+    let mut aggregated: Option<(Health, String, String)> = None;
+    let mut checks: Vec<(String, &Map<String, Value>)> = Vec::new();
     let mut recognised = false;
-    for item in &items {
+    for (at, item) in &items {
         if let Some(raw) = field(item, "AggregatedStatus").and_then(text_of) {
             recognised = true;
             let health = words::state(&raw);
             if aggregated
                 .as_ref()
-                .is_none_or(|(worst, _)| health.severity() > worst.severity())
+                .is_none_or(|(worst, _, _)| health.severity() > worst.severity())
             {
-                aggregated = Some((health, raw));
+                aggregated = Some((health, raw, child_path(at, "AggregatedStatus")));
             }
         }
         if let Some(Value::Array(list)) = field(item, "Checks") {
             recognised = true;
-            checks.extend(list.iter().filter_map(Value::as_object));
+            let list_at = child_path(at, "Checks");
+            checks.extend(
+                list.iter().enumerate().filter_map(|(i, check)| {
+                    check.as_object().map(|c| (index_path(&list_at, i), c))
+                }),
+            );
         } else if item.contains_key("CheckID") || item.contains_key("Status") {
             recognised = true;
-            checks.push(item);
+            checks.push((at.clone(), item));
         }
     }
     if !recognised {
@@ -70,16 +85,21 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
     let nodes: HashSet<&str> = checks
         .iter()
-        .filter_map(|check| field(check, "Node").and_then(Value::as_str))
+        .filter_map(|(_, check)| field(check, "Node").and_then(Value::as_str))
         .collect();
     let mut maintenance = None;
     let mut components = Vec::with_capacity(checks.len());
-    for (index, check) in checks.iter().enumerate() {
-        let id = ["CheckID", "Name"]
+    for (index, (at, check)) in checks.iter().enumerate() {
+        let (id, id_key) = ["CheckID", "Name"]
             .iter()
-            .find_map(|key| field(check, key).and_then(text_of))
-            .unwrap_or_else(|| format!("check #{}", index + 1));
-        let raw = field(check, "Status").and_then(text_of).unwrap_or_default();
+            .find_map(|key| field(check, key).and_then(text_of).map(|id| (id, *key)))
+            .unwrap_or_else(|| (format!("check #{}", index + 1), ""));
+        let raw = field(check, "Status").and_then(text_of);
+        let mut origin = match raw {
+            Some(_) => Origin::new(child_path(at, "Status"), "state word"),
+            None => Origin::new(at.as_str(), "no state word"),
+        };
+        let raw = raw.unwrap_or_default();
         let mut health = words::state(&raw);
         let mode = if id.starts_with("_service_maintenance") {
             Some("service maintenance")
@@ -91,6 +111,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         if let Some(mode) = mode {
             health = Health::Maintenance;
             maintenance.get_or_insert(mode);
+            // The check's name decides, whatever its `Status` says.
+            origin = Origin::new(child_path(at, id_key), "maintenance check");
         }
         let name = match field(check, "Node").and_then(Value::as_str) {
             Some(node) if nodes.len() > 1 => format!("{node}/{id}"),
@@ -98,17 +120,20 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         };
         let mut component = Component::new(name, health, raw);
         component.reason = reason_in(check, &["Output", "Notes"]);
+        component.origin = origin;
         components.push(component);
     }
 
-    let (health, raw) = match aggregated {
-        Some((health, raw)) => (health, Some(raw)),
+    let (health, raw, origin) = match aggregated {
+        Some((health, raw, at)) => (health, Some(raw), Origin::new(at, "state word")),
         None => (
             Health::worst_known(components.iter().map(|c| c.health)),
             None,
+            Origin::new("$", "derived from its parts"),
         ),
     };
     let mut doc = HealthDoc::new(Format::Consul, health, raw);
+    doc.explanation.status = Some(origin);
     doc.components = components;
     doc.maintenance = match (maintenance, health) {
         (Some(mode), _) => Some(mode.into()),
@@ -131,11 +156,10 @@ pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
     if !word.chars().all(char::is_alphabetic) {
         return Err("not a single Consul status word".into());
     }
-    Ok(HealthDoc::new(
-        Format::Consul,
-        words::state(word),
-        Some(word.into()),
-    ))
+    let mut doc = HealthDoc::new(Format::Consul, words::state(word), Some(word.into()));
+    // Plain text has no path: the whole body is the word.
+    doc.explanation.status = Some(Origin::new("", "state word"));
+    Ok(doc)
 }
 
 #[cfg(test)]
@@ -241,6 +265,58 @@ mod tests {
         assert_eq!(doc.health, Health::Critical);
         let names: Vec<_> = doc.components.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["a/serfHealth", "b/serfHealth"]);
+    }
+
+    #[test]
+    fn origins_are_each_checks_status_and_the_aggregated_status() {
+        let doc = json(503, CRITICAL);
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.AggregatedStatus", "state word")
+        );
+        let serf = &doc.components[1].origin;
+        assert_eq!(
+            (serf.path.as_str(), serf.rule),
+            ("$.Checks[1].Status", "state word")
+        );
+        assert_eq!(doc.explanation.version, None);
+        // In an array of answers, the worst answer's status decides.
+        let answers = json(
+            503,
+            &format!(
+                r#"[{{"AggregatedStatus":"warning","Checks":[{{"CheckID":"a","Status":"warning"}}]}},{CRITICAL}]"#
+            ),
+        );
+        assert_eq!(
+            answers.explanation.status.map(|s| s.path),
+            Some("$[1].AggregatedStatus".to_string())
+        );
+        assert_eq!(answers.components[0].origin.path, "$[0].Checks[0].Status");
+        assert_eq!(answers.components[2].origin.path, "$[1].Checks[1].Status");
+        // Checks alone: the state is derived; a maintenance check is read at its ID.
+        let checks = json(
+            503,
+            r#"[{"Node":"n2","CheckID":"_node_maintenance","Status":"critical"},
+                {"Node":"n2","CheckID":"serfHealth","Status":"passing"}]"#,
+        );
+        let status = checks.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$", "derived from its parts")
+        );
+        let origins: Vec<_> = checks
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$[0].CheckID", "maintenance check"),
+                ("$[1].Status", "state word")
+            ]
+        );
     }
 
     #[test]

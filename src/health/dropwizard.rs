@@ -1,13 +1,14 @@
 //! Dropwizard (Metrics) HealthCheckServlet: a top-level map `name -> {"healthy": bool,
 //! "message"?, "error"?: {type, message, stack, cause?}, "duration"?: ms, "timestamp"?, ...}`.
 //! There is no top-level state: it is derived (any unhealthy check is Critical). `{}` (sent with
-//! 501 when nothing is registered) is Unknown.
+//! 501 when nothing is registered) is Unknown. Each check's state is its `healthy` flag
+//! (`$.deadlocks.healthy`).
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, Health, HealthDoc, Observed, field, number_of, object, reason_in, text_of,
-    words,
+    Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, number_of, object,
+    reason_in, text_of, words,
 };
 
 /// A non-empty object whose every value is an object with a boolean `healthy`.
@@ -31,6 +32,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             continue;
         };
         let mut component = Component::new(name, words::state(&raw), raw);
+        let at = child_path(&child_path("$", name), "healthy");
+        component.origin = Origin::new(at, "boolean flag");
         component.reason = reason_in(check, &["message", "error"]);
         component.since = field(check, "timestamp").and_then(text_of);
         if let Some(ms) = field(check, "duration").and_then(number_of) {
@@ -46,6 +49,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         return Err("no entry with a `healthy` field".into());
     }
     doc.health = Health::worst_known(doc.components.iter().map(|c| c.health));
+    doc.explanation.status = Some(Origin::new("$", "derived from its parts"));
     Ok(doc)
 }
 
@@ -110,6 +114,32 @@ mod tests {
                 ("search:duration", 17.0, "ms")
             ]
         );
+    }
+
+    #[test]
+    fn origins_are_each_healthy_flag_and_the_state_is_derived() {
+        let doc = json(
+            500,
+            r#"{"deadlocks":{"healthy":true},"ledger-db":{"healthy":false,"message":"gone"}}"#,
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$.deadlocks.healthy", "boolean flag"),
+                ("$['ledger-db'].healthy", "boolean flag")
+            ]
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$", "derived from its parts")
+        );
+        assert_eq!(doc.explanation.version, None);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! Elasticsearch `GET /_cluster/health` (`status` green/yellow/red with `cluster_name` and
 //! shard counters) and `GET /_health_report` (8.7+: `indicators` of name -> `{"status",
 //! "symptom", "details", ...}`, with `unknown` too). Both answer 200 whatever the colour. No
-//! version. A read-only block on indices (disk indicator) is reported as maintenance.
+//! version. A read-only block on indices (disk indicator) is reported as maintenance. States are
+//! read at `status` and `indicators.<name>.status`.
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, HealthDoc, Observed, field, number_of, object, reason_in, text_of, words,
+    Component, Format, HealthDoc, Observed, Origin, child_path, field, number_of, object,
+    reason_in, text_of, words,
 };
 
 /// `cluster_name` and `status`, or `indicators` with a colour.
@@ -37,6 +39,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::Elasticsearch, words::state(&raw), Some(raw));
+    doc.explanation.status = Some(Origin::new("$.status", "state word"));
     for (key, unit) in READINGS {
         if let Some(value) = obj.get(*key).and_then(number_of) {
             doc.observations.push(Observed {
@@ -54,10 +57,15 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             let Some(indicator) = indicator.as_object() else {
                 continue;
             };
-            let raw = field(indicator, "status")
-                .and_then(text_of)
-                .unwrap_or_default();
+            let at = child_path("$.indicators", name);
+            let raw = field(indicator, "status").and_then(text_of);
+            let origin = match raw {
+                Some(_) => Origin::new(child_path(&at, "status"), "state word"),
+                None => Origin::new(at, "no state word"),
+            };
+            let raw = raw.unwrap_or_default();
             let mut component = Component::new(name, words::state(&raw), raw);
+            component.origin = origin;
             component.reason = reason_in(indicator, &["symptom"]);
             doc.components.push(component);
             let blocked = field(indicator, "details")
@@ -165,5 +173,30 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn origins_are_the_status_and_each_indicators_status() {
+        let doc = json(
+            200,
+            r#"{"status":"yellow","indicators":{"disk":{"status":"yellow"},"shards_capacity":{}}}"#,
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$.indicators.disk.status", "state word"),
+                ("$.indicators.shards_capacity", "no state word")
+            ]
+        );
     }
 }

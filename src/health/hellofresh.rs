@@ -2,12 +2,14 @@
 //! "failures"?: {name: message}, "system"?: {version: <Go runtime>, ...}, "component": {"name",
 //! "version"}}`. Only failing checks appear, in `failures`: Warning ones under Partially
 //! Available (checks marked SkipOnErr), Critical ones under Unavailable. The service version is
-//! `component.version`; `system.version` is the Go runtime's.
+//! `component.version`; `system.version` is the Go runtime's. A failing check is read where
+//! `failures` lists it (`$.failures.kafka`).
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, Health, HealthDoc, field, object, reason_value, text_of, version_at, words,
+    Component, Format, Health, HealthDoc, Origin, child_path, field, object, reason_value, text_of,
+    version_at, words,
 };
 
 /// A health-go status word with `component`, `failures` or `system`.
@@ -32,7 +34,11 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .ok_or("no `status` field")?;
     let health = words::state(&raw);
     let mut doc = HealthDoc::new(Format::HelloFresh, health, Some(raw));
+    doc.explanation.status = Some(Origin::new("$.status", "state word"));
     doc.version = version_at(obj, &["component", "version"]);
+    if doc.version.is_some() {
+        doc.explanation.version = Some("$.component.version".into());
+    }
     let failing = if health == Health::Critical {
         Health::Critical
     } else {
@@ -41,6 +47,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     if let Some(Value::Object(failures)) = field(obj, "failures") {
         for (name, message) in failures {
             let mut component = Component::new(name, failing, "failed");
+            component.origin = Origin::new(child_path("$.failures", name), "listed as trouble");
             component.reason = reason_value(message, 0);
             doc.components.push(component);
         }
@@ -103,5 +110,38 @@ mod tests {
         );
         assert_eq!(doc.components[0].health, Health::Critical);
         assert_eq!(doc.version.as_deref(), Some("v0.1"));
+    }
+
+    #[test]
+    fn origins_are_the_failures_entry_and_the_component_version() {
+        let doc = json(
+            503,
+            r#"{"status":"Unavailable","failures":{"postgres":"refused","kafka:eu":"slow"},
+            "system":{"version":"go1.22.1"},"component":{"name":"orders","version":"v0.1"}}"#,
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$.failures['kafka:eu']", "listed as trouble"),
+                ("$.failures.postgres", "listed as trouble")
+            ]
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        assert_eq!(
+            doc.explanation.version.as_deref(),
+            Some("$.component.version")
+        );
+        let unversioned = json(200, r#"{"status":"OK","system":{"version":"go1.22.1"}}"#);
+        assert_eq!(unversioned.format, Format::HelloFresh);
+        assert_eq!(unversioned.explanation.version, None);
     }
 }

@@ -7,13 +7,15 @@
 //! * drafts 00-01 and inadarei/maikai: `details` instead of `checks`, `releaseID`/`serviceID`,
 //!   `metricValue`/`metricUnit`, and one object per key instead of an array.
 //!
-//! A key reported by several nodes is one component whose state is the worst of its nodes.
+//! A key reported by several nodes is one component whose state is the worst of its nodes, read
+//! at that node's `status` (`$.checks['db:responseTime'][1].status`). Keys are matched
+//! case-insensitively, so paths spell them as the document does (`releaseID`).
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, Health, HealthDoc, Observed, field, first_field, fold, number_of, object,
-    reason_in, text_of, version_at, words,
+    Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, first_field, fold,
+    index_path, number_of, object, reason_in, text_of, version_at, words,
 };
 
 /// A status, and either IETF-only words, identifiers, a `checks` object, or `details` entries
@@ -62,31 +64,50 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::HealthJson, words::state(&raw), Some(raw));
-    doc.version = version_at(obj, &["version"])
-        .or_else(|| version_at(obj, &["releaseId"]))
-        .or_else(|| version_at(obj, &["releaseID"]));
+    doc.explanation.status = Some(Origin::new(member(obj, "$", "status"), "state word"));
+    if let Some((version, at)) = ["version", "releaseId", "releaseID"]
+        .iter()
+        .find_map(|key| version_at(obj, &[*key]).map(|v| (v, member(obj, "$", key))))
+    {
+        doc.version = Some(version);
+        doc.explanation.version = Some(at);
+    }
     doc.reason = field(obj, "output").and_then(Value::as_str).and_then(fold);
 
-    match first_field(obj, &["checks", "details"]) {
-        Some(Value::Object(checks)) => {
+    let checks = ["checks", "details"]
+        .iter()
+        .find_map(|key| field(obj, key).map(|value| (value, member(obj, "$", key))));
+    match checks {
+        Some((Value::Object(checks), at)) => {
             for (key, value) in checks {
-                let entries: Vec<&Map<String, Value>> = match value {
-                    Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
-                    Value::Object(entry) => vec![entry],
+                let here = child_path(&at, key);
+                let entries: Vec<(String, &Map<String, Value>)> = match value {
+                    Value::Array(items) => items
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, item)| item.as_object().map(|e| (index_path(&here, i), e)))
+                        .collect(),
+                    Value::Object(entry) => vec![(here.clone(), entry)],
                     _ => continue,
                 };
                 doc.components
-                    .push(component(key, &entries, &mut doc.observations));
+                    .push(component(key, &here, &entries, &mut doc.observations));
             }
         }
-        Some(Value::Array(items)) => {
-            for (index, entry) in items.iter().filter_map(Value::as_object).enumerate() {
+        Some((Value::Array(items), at)) => {
+            let entries = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| item.as_object().map(|e| (index_path(&at, i), e)));
+            // Unnamed checks are numbered among the objects, as they are read.
+            for (index, (here, entry)) in entries.enumerate() {
                 let name = ["componentName", "name", "componentId", "id"]
                     .iter()
                     .find_map(|key| field(entry, key).and_then(text_of))
                     .unwrap_or_else(|| format!("check #{}", index + 1));
+                let single = [(here.clone(), entry)];
                 doc.components
-                    .push(component(&name, &[entry], &mut doc.observations));
+                    .push(component(&name, &here, &single, &mut doc.observations));
             }
         }
         _ => {}
@@ -94,19 +115,31 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     Ok(doc)
 }
 
-/// One check key: the worst of its entries, and each entry's reading.
+/// The path of `key` in `obj` (found at `path`), spelled as the document spells it: fields are
+/// matched case-insensitively, and a path must name the key that was read.
+fn member(obj: &Map<String, Value>, path: &str, key: &str) -> String {
+    let spelled = obj
+        .get_key_value(key)
+        .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
+        .map_or(key, |(name, _)| name.as_str());
+    child_path(path, spelled)
+}
+
+/// One check key (at `path`): the worst of its entries (each with its own path), and each
+/// entry's reading.
 fn component(
     key: &str,
-    entries: &[&Map<String, Value>],
+    path: &str,
+    entries: &[(String, &Map<String, Value>)],
     observations: &mut Vec<Observed>,
 ) -> Component {
-    let mut worst: Option<(Health, &Map<String, Value>)> = None;
-    for (index, entry) in entries.iter().enumerate() {
+    let mut worst: Option<(Health, &str, &Map<String, Value>)> = None;
+    for (index, (at, entry)) in entries.iter().enumerate() {
         let health = field(entry, "status")
             .and_then(text_of)
             .map_or(Health::Unknown, |raw| words::state(&raw));
-        if worst.is_none_or(|(current, _)| health.severity() > current.severity()) {
-            worst = Some((health, entry));
+        if worst.is_none_or(|(current, _, _)| health.severity() > current.severity()) {
+            worst = Some((health, at, entry));
         }
         let value = first_field(entry, &["observedValue", "metricValue"]).and_then(number_of);
         if let Some(value) = value {
@@ -121,15 +154,22 @@ fn component(
             observations.push(Observed { label, value, unit });
         }
     }
-    let Some((health, entry)) = worst else {
-        return Component::new(key, Health::Unknown, "");
+    let Some((health, at, entry)) = worst else {
+        let mut component = Component::new(key, Health::Unknown, "");
+        component.origin = Origin::new(path, "no entries");
+        return component;
     };
-    let raw = field(entry, "status").and_then(text_of).unwrap_or_default();
-    let mut component = Component::new(key, health, raw);
+    let raw = field(entry, "status").and_then(text_of);
+    let origin = match raw {
+        Some(_) => Origin::new(member(entry, at, "status"), "state word"),
+        None => Origin::new(at, "no state word"),
+    };
+    let mut component = Component::new(key, health, raw.unwrap_or_default());
+    component.origin = origin;
     component.reason = reason_in(entry, &["output"]).or_else(|| {
         entries
             .iter()
-            .find_map(|entry| reason_in(entry, &["output"]))
+            .find_map(|(_, entry)| reason_in(entry, &["output"]))
     });
     component.since = field(entry, "time").and_then(text_of);
     component
@@ -287,6 +327,62 @@ mod tests {
         };
         assert_eq!(plain.format, Format::HealthJson);
         assert_eq!(plain.components[0].health, Health::Warning);
+    }
+
+    #[test]
+    fn origins_name_the_worst_entry_of_each_check_and_where_the_version_was() {
+        let doc = read(
+            "application/health+json",
+            200,
+            r#"{"status":"warn","version":"7","checks":{
+                "db:responseTime":[{"status":"pass"},{"status":"warn"}],
+                "queue":[{"status":"fail"}],
+                "empty":[]}}"#,
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        assert_eq!(doc.explanation.version.as_deref(), Some("$.version"));
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                (
+                    "db:responseTime",
+                    "$.checks['db:responseTime'][1].status",
+                    "state word"
+                ),
+                ("empty", "$.checks.empty", "no entries"),
+                ("queue", "$.checks.queue[0].status", "state word"),
+            ]
+        );
+        // Legacy spellings are named as written; one object per key has no index.
+        let legacy = doc_plain(
+            r#"{"STATUS":"warn","releaseID":"0.9","details":{"cache:hitRatio":{"status":"warn"}}}"#,
+        );
+        assert_eq!(legacy.format, Format::HealthJson);
+        assert_eq!(legacy.explanation.version.as_deref(), Some("$.releaseID"));
+        assert_eq!(
+            legacy.explanation.status.map(|s| s.path),
+            Some("$.STATUS".to_string())
+        );
+        assert_eq!(
+            legacy.components[0].origin.path,
+            "$.details['cache:hitRatio'].status"
+        );
+        // An array of checks is indexed as written, objects or not.
+        let listed = read(
+            "application/health+json",
+            200,
+            r#"{"status":"pass","checks":[1,{"name":"a","status":"pass"}]}"#,
+        );
+        assert_eq!(listed.components[0].origin.path, "$.checks[1].status");
     }
 
     #[test]

@@ -7,23 +7,24 @@
 //! * a single check (`/livez/<name>`): `ok`, or 500 `internal server error: <err>`.
 //!
 //! The HTTP code is the verdict Kubernetes documents, so a 5xx makes the document Critical.
+//! Each check is read at its line (`line 2`, counted in the trimmed body); the document's state
+//! at its summary line when that line gives the outcome, at the HTTP status when only a 5xx
+//! does, and otherwise it is derived from the check lines.
 
-use super::{Component, Ctx, Format, Health, HealthDoc, fold};
+use super::{Component, Ctx, Format, Health, HealthDoc, Origin, fold};
 
 pub(super) fn parse(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
     let text = text.trim();
     let server_error = ctx.http_status >= 500;
     if text.eq_ignore_ascii_case("ok") {
-        let health = if server_error {
-            Health::Critical
+        let (health, origin) = if server_error {
+            (Health::Critical, Origin::new("", "HTTP status"))
         } else {
-            Health::Ok
+            (Health::Ok, Origin::new("line 1", "check line"))
         };
-        return Ok(HealthDoc::new(
-            Format::Kubernetes,
-            health,
-            Some(text.into()),
-        ));
+        let mut doc = HealthDoc::new(Format::Kubernetes, health, Some(text.into()));
+        doc.explanation.status = Some(origin);
+        return Ok(doc);
     }
     if let Some(error) = strip_prefix_ignore_case(text, "internal server error:")
         && server_error
@@ -35,22 +36,24 @@ pub(super) fn parse(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
             Some("internal server error".into()),
         );
         doc.reason = fold(error);
+        doc.explanation.status = Some(Origin::new("line 1", "check line"));
         return Ok(doc);
     }
 
     let mut components = Vec::new();
-    let mut summary: Option<(&str, Health)> = None;
+    let mut summary: Option<(&str, Health, usize)> = None;
     let mut warnings = Vec::new();
-    for line in text.lines() {
+    for (index, line) in text.lines().enumerate() {
         let line = line.trim();
+        let number = index + 1;
         if let Some(rest) = line.strip_prefix("[+]") {
-            components.push(check_line(rest, Health::Ok, "[+]"));
+            components.push(check_line(rest, Health::Ok, "[+]", number));
         } else if let Some(rest) = line.strip_prefix("[-]") {
-            components.push(check_line(rest, Health::Critical, "[-]"));
+            components.push(check_line(rest, Health::Critical, "[-]", number));
         } else if line.ends_with(" check passed") || line.eq_ignore_ascii_case("ok") {
-            summary = Some((line, Health::Ok));
+            summary = Some((line, Health::Ok, number));
         } else if line.ends_with(" check failed") {
-            summary = Some((line, Health::Critical));
+            summary = Some((line, Health::Critical, number));
         } else if let Some(warning) = line.strip_prefix("warn:") {
             warnings.push(warning.trim());
         }
@@ -61,25 +64,36 @@ pub(super) fn parse(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
     let failing = components.iter().any(|c| c.health == Health::Critical);
     let health = match summary {
         _ if server_error || failing => Health::Critical,
-        Some((_, health)) => health,
+        Some((_, health, _)) => health,
         None => Health::Ok,
+    };
+    // What decided: the summary line when it says the same, else a 5xx, else the check lines.
+    let origin = match summary {
+        Some((_, said, number)) if said == health => {
+            Origin::new(format!("line {number}"), "check line")
+        }
+        _ if server_error => Origin::new("", "HTTP status"),
+        _ => Origin::new("", "derived from its parts"),
     };
     let mut doc = HealthDoc::new(
         Format::Kubernetes,
         health,
-        summary.map(|(line, _)| line.into()),
+        summary.map(|(line, _, _)| line.into()),
     );
+    doc.explanation.status = Some(origin);
     doc.components = components;
     doc.reason = fold(&warnings.join("; "));
     Ok(doc)
 }
 
-/// `name ok`, `name excluded: ok` or `name failed: reason` after the `[+]`/`[-]` marker.
-fn check_line(rest: &str, health: Health, marker: &str) -> Component {
+/// `name ok`, `name excluded: ok` or `name failed: reason` after the `[+]`/`[-]` marker, on
+/// line `number`.
+fn check_line(rest: &str, health: Health, marker: &str, number: usize) -> Component {
     let rest = rest.trim();
     let (name, said) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     let said = said.trim();
     let mut component = Component::new(name, health, marker);
+    component.origin = Origin::new(format!("line {number}"), "check line");
     if health != Health::Ok {
         let reason = said.strip_prefix("failed:").unwrap_or(said);
         component.reason = fold(reason);
@@ -200,6 +214,46 @@ mod tests {
         assert_eq!(
             single.reason.as_deref(),
             Some("etcd client connection not yet established")
+        );
+    }
+
+    #[test]
+    fn origins_are_check_lines_and_the_line_or_http_status_that_decided() {
+        let doc = read(
+            CONTENT_TYPE,
+            500,
+            "[+]ping ok\n[-]etcd-readiness failed: reason withheld\nreadyz check failed\n",
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [("line 1", "check line"), ("line 2", "check line")]
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("line 3", "check line")
+        );
+        // A passing summary under a 500: the HTTP status decided.
+        let doc = read(CONTENT_TYPE, 500, "[+]a ok\nlivez check passed");
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!((status.path.as_str(), status.rule), ("", "HTTP status"));
+        // No summary line: the checks decided.
+        let doc = read(CONTENT_TYPE, 200, "[+]a ok\n[-]b failed: x");
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("", "derived from its parts")
+        );
+        let plain = read(CONTENT_TYPE, 200, "ok");
+        let status = plain.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("line 1", "check line")
         );
     }
 }

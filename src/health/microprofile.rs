@@ -1,9 +1,13 @@
 //! MicroProfile Health: 2.0+ `{"status": "UP|DOWN", "checks": [{"name", "status", "data"?}]}`;
-//! 1.0 used `outcome` at the top and `state` in each check. Quarkus serves the same.
+//! 1.0 used `outcome` at the top and `state` in each check. Quarkus serves the same. Each check
+//! is read at its index in `checks` (`$.checks[0].status`, 1.0 `$.checks[0].state`).
 
 use serde_json::{Map, Value};
 
-use super::{Component, Format, HealthDoc, field, first_field, object, reason_in, text_of, words};
+use super::{
+    Component, Format, HealthDoc, Origin, child_path, field, index_path, object, reason_in,
+    text_of, words,
+};
 
 /// Keys in a check's `data` that explain a failure (`rootCause` is in the spec's example).
 const DATA_REASONS: &[&str] = &[
@@ -30,27 +34,40 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
 
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let obj = object(value)?;
-    let raw = first_field(obj, &["status", "outcome"])
-        .and_then(text_of)
-        .ok_or("no `status` (or 1.0 `outcome`) field")?;
+    let (raw, key) =
+        state_in(obj, ["status", "outcome"]).ok_or("no `status` (or 1.0 `outcome`) field")?;
     let checks = field(obj, "checks")
         .and_then(Value::as_array)
         .ok_or("no `checks` array")?;
     let mut doc = HealthDoc::new(Format::MicroProfile, words::state(&raw), Some(raw));
-    for (index, check) in checks.iter().filter_map(Value::as_object).enumerate() {
+    doc.explanation.status = Some(Origin::new(child_path("$", key), "state word"));
+    let checks = checks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, check)| check.as_object().map(|c| (index_path("$.checks", i), c)));
+    // Unnamed checks are numbered among the objects, as they are read.
+    for (index, (at, check)) in checks.enumerate() {
         let name = field(check, "name")
             .and_then(text_of)
             .unwrap_or_else(|| format!("check #{}", index + 1));
-        let raw = first_field(check, &["status", "state"])
-            .and_then(text_of)
-            .unwrap_or_default();
+        let (raw, origin) = match state_in(check, ["status", "state"]) {
+            Some((raw, key)) => (raw, Origin::new(child_path(&at, key), "state word")),
+            None => (String::new(), Origin::new(at, "no state word")),
+        };
         let mut component = Component::new(name, words::state(&raw), raw);
+        component.origin = origin;
         component.reason = field(check, "data")
             .and_then(Value::as_object)
             .and_then(|data| reason_in(data, DATA_REASONS));
         doc.components.push(component);
     }
     Ok(doc)
+}
+
+/// The state under the first of `keys` present (a state that is no text is none), and that key.
+fn state_in(obj: &Map<String, Value>, keys: [&'static str; 2]) -> Option<(String, &'static str)> {
+    let key = keys.into_iter().find(|key| field(obj, key).is_some())?;
+    field(obj, key).and_then(text_of).map(|raw| (raw, key))
 }
 
 #[cfg(test)]
@@ -129,6 +146,44 @@ mod tests {
                 })
             ),
             "{doc:?}"
+        );
+    }
+
+    #[test]
+    fn origins_are_each_checks_index_in_both_versions() {
+        let doc = json(
+            503,
+            r#"{"status":"DOWN","checks":[{"name":"pool","status":"UP"},{"name":"ledger","status":"DOWN"}]}"#,
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        let ledger = &doc.components[1].origin;
+        assert_eq!(
+            (ledger.path.as_str(), ledger.rule),
+            ("$.checks[1].status", "state word")
+        );
+        let v1 = json(
+            503,
+            r#"{"outcome":"DOWN","checks":[{"name":"alpha","state":"DOWN"},{"name":"beta"}]}"#,
+        );
+        assert_eq!(
+            v1.explanation.status.map(|s| s.path),
+            Some("$.outcome".to_string())
+        );
+        let origins: Vec<_> = v1
+            .components
+            .iter()
+            .map(|c| (c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("$.checks[0].state", "state word"),
+                ("$.checks[1]", "no state word")
+            ]
         );
     }
 }

@@ -6,10 +6,13 @@
 //! maintenance component, and when it is the only failure the document's state is Maintenance.
 //! The boot-order fallback body, plain text `ok`, is detected as Kubernetes in automatic mode
 //! (the two are the same word); forcing `puter` reads it as Puter.
+//!
+//! Each component is read at its place in its list (`$.failed[0]`); the document's state at
+//! `ok`, except that a Warning under `ok:true` comes from the `degraded` list or the 207.
 
 use serde_json::{Map, Value};
 
-use super::{Component, Ctx, Format, Health, HealthDoc, field, object};
+use super::{Component, Ctx, Format, Health, HealthDoc, Origin, field, index_path, object};
 
 const DRAINING: &str = "draining";
 
@@ -35,16 +38,20 @@ pub(super) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
     let degraded = names(obj, "degraded");
 
     let mut components = Vec::with_capacity(failed.len() + degraded.len());
-    for name in &failed {
+    for (index, name) in failed.iter().enumerate() {
         let health = if name == DRAINING {
             Health::Maintenance
         } else {
             Health::Critical
         };
-        components.push(Component::new(name.clone(), health, "failed"));
+        let mut component = Component::new(name.clone(), health, "failed");
+        component.origin = Origin::new(index_path("$.failed", index), "listed as trouble");
+        components.push(component);
     }
-    for name in &degraded {
-        components.push(Component::new(name.clone(), Health::Warning, "degraded"));
+    for (index, name) in degraded.iter().enumerate() {
+        let mut component = Component::new(name.clone(), Health::Warning, "degraded");
+        component.origin = Origin::new(index_path("$.degraded", index), "listed as degraded");
+        components.push(component);
     }
 
     let draining = failed.iter().any(|name| name == DRAINING);
@@ -59,7 +66,15 @@ pub(super) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
     } else {
         Health::Critical
     };
+    let origin = if *ok && !degraded.is_empty() {
+        Origin::new("$.degraded", "listed as degraded")
+    } else if *ok && health == Health::Warning {
+        Origin::new("", "HTTP status")
+    } else {
+        Origin::new("$.ok", "boolean flag")
+    };
     let mut doc = HealthDoc::new(Format::Puter, health, Some(format!("ok:{ok}")));
+    doc.explanation.status = Some(origin);
     doc.components = components;
     if draining {
         doc.maintenance = Some(DRAINING.into());
@@ -71,7 +86,10 @@ pub(super) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
 pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
     let word = text.trim();
     if word.eq_ignore_ascii_case("ok") {
-        Ok(HealthDoc::new(Format::Puter, Health::Ok, Some(word.into())))
+        let mut doc = HealthDoc::new(Format::Puter, Health::Ok, Some(word.into()));
+        // Plain text has no path: the whole body is the word.
+        doc.explanation.status = Some(Origin::new("", "state word"));
+        Ok(doc)
     } else {
         Err("plain-text body other than `ok`".into())
     }
@@ -190,6 +208,48 @@ mod tests {
                 ("db-ping", Health::Warning)
             ]
         );
+    }
+
+    #[test]
+    fn origins_are_each_names_place_in_its_list_and_the_ok_flag() {
+        let doc = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"ok":false,"failed":["ws-attached","draining"],"degraded":["db-ping"]}"#,
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                ("ws-attached", "$.failed[0]", "listed as trouble"),
+                ("draining", "$.failed[1]", "listed as trouble"),
+                ("db-ping", "$.degraded[0]", "listed as degraded"),
+            ]
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.ok", "boolean flag")
+        );
+        // Under `ok:true`, a Warning is the degraded list's, or the 207's.
+        let degraded = read(
+            CONTENT_TYPE,
+            207,
+            r#"{"ok":true,"degraded":["cache-ping"]}"#,
+        );
+        let status = degraded.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.degraded", "listed as degraded")
+        );
+        let multi = read(CONTENT_TYPE, 207, r#"{"ok":true}"#);
+        assert_eq!(multi.health, Health::Warning);
+        let status = multi.explanation.status.clone().unwrap_or_default();
+        assert_eq!((status.path.as_str(), status.rule), ("", "HTTP status"));
     }
 
     #[test]

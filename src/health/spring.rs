@@ -9,11 +9,14 @@
 //! under `components`, under `details`, or next to its own `status`. UP is Ok, DOWN Critical,
 //! OUT_OF_SERVICE Maintenance, UNKNOWN Unknown; custom codes get the shared vocabulary's
 //! meaning (`FATAL` is Critical), or are Unrecognised. There is no service version
-//! (a component's `details.version` is a dependency's).
+//! (a component's `details.version` is a dependency's). Every state is read at its node's
+//! `status` (or `status.code`), and each component records that path.
 
 use serde_json::{Map, Value};
 
-use super::{Component, Format, HealthDoc, MAX_DEPTH, field, object, reason_in, words};
+use super::{
+    Component, Format, HealthDoc, MAX_DEPTH, Origin, child_path, field, object, reason_in, words,
+};
 
 const CONTAINERS: [&str; 2] = ["components", "details"];
 
@@ -52,7 +55,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let obj = object(value)?;
     let raw = status_of(obj).ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::SpringBoot, words::state(&raw), Some(raw));
-    doc.components = children(obj, 1);
+    doc.explanation.status = Some(status_origin(obj, "$"));
+    doc.components = children(obj, "$", 1);
     doc.reason = reason(obj);
     Ok(doc)
 }
@@ -70,6 +74,17 @@ fn status_of(obj: &Map<String, Value>) -> Option<String> {
     }
 }
 
+/// Where [`status_of`] read the node at `path`: its `status`, or the `code` inside it.
+fn status_origin(obj: &Map<String, Value>, path: &str) -> Origin {
+    let status = child_path(path, "status");
+    let at = if obj.get("status").is_some_and(Value::is_object) {
+        child_path(&status, "code")
+    } else {
+        status
+    };
+    Origin::new(at, "state word")
+}
+
 fn is_node(value: &Value) -> Option<&Map<String, Value>> {
     value.as_object().filter(|obj| status_of(obj).is_some())
 }
@@ -85,8 +100,8 @@ fn has_children(obj: &Map<String, Value>) -> bool {
     })
 }
 
-/// The child nodes of `obj` (see the module documentation), depth-limited.
-fn children(obj: &Map<String, Value>, depth: usize) -> Vec<Component> {
+/// The child nodes of `obj`, found at `path` (see the module documentation), depth-limited.
+fn children(obj: &Map<String, Value>, path: &str, depth: usize) -> Vec<Component> {
     if depth > MAX_DEPTH {
         return Vec::new();
     }
@@ -96,13 +111,14 @@ fn children(obj: &Map<String, Value>, depth: usize) -> Vec<Component> {
             continue;
         }
         if let Some(child) = is_node(value) {
-            out.push(node(key, child, depth));
+            out.push(node(key, child, &child_path(path, key), depth));
         } else if CONTAINERS.contains(&key.as_str())
             && let Some(container) = value.as_object()
         {
+            let here = child_path(path, key);
             for (name, value) in container {
                 if let Some(child) = is_node(value) {
-                    out.push(node(name, child, depth));
+                    out.push(node(name, child, &child_path(&here, name), depth));
                 }
             }
         }
@@ -110,11 +126,12 @@ fn children(obj: &Map<String, Value>, depth: usize) -> Vec<Component> {
     out
 }
 
-fn node(name: &str, obj: &Map<String, Value>, depth: usize) -> Component {
+fn node(name: &str, obj: &Map<String, Value>, path: &str, depth: usize) -> Component {
     let raw = status_of(obj).unwrap_or_default();
     let mut component = Component::new(name, words::state(&raw), raw);
     component.reason = reason(obj);
-    component.children = children(obj, depth + 1);
+    component.origin = status_origin(obj, path);
+    component.children = children(obj, path, depth + 1);
     component
 }
 
@@ -284,6 +301,52 @@ mod tests {
         let without = body.replace(r#""hello":"there","#, "");
         let spring = read("application/json", 503, &without);
         assert_eq!(spring.format, Format::SpringBoot);
+    }
+
+    #[test]
+    fn origins_are_the_status_of_each_node_in_every_shape() {
+        let v3 = read(
+            "application/vnd.spring-boot.actuator.v3+json",
+            503,
+            r#"{"status":"DOWN","components":{"queues":{"status":"DOWN","components":{
+                "eu-north":{"status":"DOWN"}}}}}"#,
+        );
+        let status = v3.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        let queues = &v3.components[0];
+        assert_eq!(queues.origin.path, "$.components.queues.status");
+        let north = &queues.children[0].origin;
+        assert_eq!(
+            (north.path.as_str(), north.rule),
+            (
+                "$.components.queues.components['eu-north'].status",
+                "state word"
+            )
+        );
+        assert_eq!(v3.explanation.version, None);
+        let v2 = read(
+            "application/vnd.spring-boot.actuator.v2+json",
+            503,
+            r#"{"status":"DOWN","details":{"outer":{"status":"DOWN","details":{
+                "inner-b":{"status":"DOWN"}}}}}"#,
+        );
+        assert_eq!(
+            v2.components[0].children[0].origin.path,
+            "$.details.outer.details['inner-b'].status"
+        );
+        let v1 = read(
+            "application/vnd.spring-boot.actuator.v1+json",
+            503,
+            r#"{"status":"DOWN","mail":{"status":"DOWN","secondary":{"status":{"code":"DOWN"}}}}"#,
+        );
+        assert_eq!(v1.components[0].origin.path, "$.mail.status");
+        assert_eq!(
+            v1.components[0].children[0].origin.path,
+            "$.mail.secondary.status.code"
+        );
     }
 
     #[test]

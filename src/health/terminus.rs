@@ -9,14 +9,16 @@
 //! Indicators are the `details` (or `info`/`error`) entries that carry a `status`; GoDaddy's
 //! free-form `error` keys are Critical components of their own. `shutting_down` is Maintenance.
 //! The version is `info.version` or a top-level `version` when the application adds one.
+//! An indicator is read at its `status` (`$.details.cache.status`), a free-form cause where
+//! `error` lists it (`$.error.ledger`, `$.error[0]`).
 
 use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, Health, HealthDoc, field, object, reason_in, reason_value, text_of,
-    version_at, words,
+    Component, Format, Health, HealthDoc, Origin, child_path, field, index_path, object, reason_in,
+    reason_value, text_of, version_at, words,
 };
 
 const REASONS: &[&str] = &["message", "error", "reason", "cause", "statusText"];
@@ -42,7 +44,14 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::Terminus, words::state(&raw), Some(raw));
-    doc.version = version_at(obj, &["info", "version"]).or_else(|| version_at(obj, &["version"]));
+    doc.explanation.status = Some(Origin::new("$.status", "state word"));
+    let version = version_at(obj, &["info", "version"])
+        .map(|found| (found, "$.info.version"))
+        .or_else(|| version_at(obj, &["version"]).map(|found| (found, "$.version")));
+    if let Some((found, at)) = version {
+        doc.version = Some(found);
+        doc.explanation.version = Some(at.into());
+    }
 
     let mut seen = HashSet::new();
     for key in ["details", "info", "error"] {
@@ -53,6 +62,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                     && seen.insert(name.as_str())
                 {
                     let mut component = Component::new(name, words::state(&raw), raw);
+                    let at = child_path(&child_path("$", key), name);
+                    component.origin = Origin::new(child_path(&at, "status"), "state word");
                     component.reason = reason_in(indicator, REASONS);
                     doc.components.push(component);
                 }
@@ -65,6 +76,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             for (name, cause) in causes {
                 if seen.insert(name.as_str()) {
                     let mut component = Component::new(name, Health::Critical, "error");
+                    let at = child_path("$.error", name);
+                    component.origin = Origin::new(at, "listed as trouble");
                     component.reason = reason_value(cause, 0);
                     doc.components.push(component);
                 }
@@ -82,6 +95,8 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                     .and_then(text_of)
                     .unwrap_or_else(|| format!("error #{}", index + 1));
                 let mut component = Component::new(name, Health::Critical, "error");
+                let at = index_path("$.error", index);
+                component.origin = Origin::new(at, "listed as trouble");
                 component.reason = reason_value(cause, 0);
                 doc.components.push(component);
             }
@@ -143,6 +158,48 @@ mod tests {
             doc.components[0].reason.as_deref(),
             Some("connect ECONNREFUSED 127.0.0.1:9")
         );
+    }
+
+    #[test]
+    fn origins_are_each_indicators_status_and_each_listed_cause() {
+        let doc = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"status":"error","info":{"cache":{"status":"up"},"version":"1.2"},
+            "error":{"billing-api":{"status":"down"},"ledger":"connection reset"},
+            "details":{"billing-api":{"status":"down"}}}"#,
+        );
+        let origins: Vec<_> = doc
+            .components
+            .iter()
+            .map(|c| (c.name.as_str(), c.origin.path.as_str(), c.origin.rule))
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                (
+                    "billing-api",
+                    "$.details['billing-api'].status",
+                    "state word"
+                ),
+                ("cache", "$.info.cache.status", "state word"),
+                ("ledger", "$.error.ledger", "listed as trouble"),
+            ]
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.status", "state word")
+        );
+        assert_eq!(doc.explanation.version.as_deref(), Some("$.info.version"));
+        let listed = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"status":"error","version":"0.0.7","error":[{"message":"a"},{"name":"MongoError"}]}"#,
+        );
+        assert_eq!(listed.explanation.version.as_deref(), Some("$.version"));
+        assert_eq!(listed.components[1].origin.path, "$.error[1]");
+        assert_eq!(listed.components[1].origin.rule, "listed as trouble");
     }
 
     #[test]

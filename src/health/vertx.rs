@@ -1,11 +1,13 @@
 //! Vert.x Health Checks: `{"checks": [{"id", "status": "UP|DOWN", "data"?, "checks"?: [...]}],
 //! "outcome": "UP|DOWN", "status"?: same}`; groups nest their own `checks`. A procedure that
-//! failed or timed out carries `data.cause`.
+//! failed or timed out carries `data.cause`. Each procedure is read at its index, group by group
+//! (`$.checks[0].checks[1].status`).
 
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, HealthDoc, MAX_DEPTH, field, first_field, object, reason_in, text_of, words,
+    Component, Format, HealthDoc, MAX_DEPTH, Origin, child_path, field, first_field, index_path,
+    object, reason_in, text_of, words,
 };
 
 const DATA_REASONS: &[&str] = &["cause", "error", "message", "reason", "exception"];
@@ -30,41 +32,52 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
 
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let obj = object(value)?;
-    let raw = first_field(obj, &["status", "outcome"])
-        .and_then(text_of)
-        .ok_or("no `outcome` or `status` field")?;
+    let (raw, key) = state_in(obj).ok_or("no `outcome` or `status` field")?;
     let checks = field(obj, "checks")
         .and_then(Value::as_array)
         .ok_or("no `checks` array")?;
     let mut doc = HealthDoc::new(Format::VertX, words::state(&raw), Some(raw));
-    doc.components = nodes(checks, 1);
+    doc.explanation.status = Some(Origin::new(child_path("$", key), "state word"));
+    doc.components = nodes(checks, "$.checks", 1);
     doc.reason = field(obj, "data")
         .and_then(Value::as_object)
         .and_then(|data| reason_in(data, DATA_REASONS));
     Ok(doc)
 }
 
-fn nodes(checks: &[Value], depth: usize) -> Vec<Component> {
+/// The state under `status`, else `outcome` (a state that is no text is none), and that key.
+fn state_in(obj: &Map<String, Value>) -> Option<(String, &'static str)> {
+    let key = ["status", "outcome"]
+        .into_iter()
+        .find(|key| field(obj, key).is_some())?;
+    field(obj, key).and_then(text_of).map(|raw| (raw, key))
+}
+
+/// The procedures of the `checks` array at `path`; unnamed ones are numbered among the objects.
+fn nodes(checks: &[Value], path: &str, depth: usize) -> Vec<Component> {
     if depth > MAX_DEPTH {
         return Vec::new();
     }
     checks
         .iter()
-        .filter_map(Value::as_object)
         .enumerate()
-        .map(|(index, check)| {
+        .filter_map(|(i, check)| check.as_object().map(|c| (index_path(path, i), c)))
+        .enumerate()
+        .map(|(index, (at, check))| {
             let name = first_field(check, &["id", "name"])
                 .and_then(text_of)
                 .unwrap_or_else(|| format!("check #{}", index + 1));
-            let raw = first_field(check, &["status", "outcome"])
-                .and_then(text_of)
-                .unwrap_or_default();
+            let (raw, origin) = match state_in(check) {
+                Some((raw, key)) => (raw, Origin::new(child_path(&at, key), "state word")),
+                None => (String::new(), Origin::new(at.as_str(), "no state word")),
+            };
             let mut component = Component::new(name, words::state(&raw), raw);
+            component.origin = origin;
             component.reason = field(check, "data")
                 .and_then(Value::as_object)
                 .and_then(|data| reason_in(data, DATA_REASONS));
             if let Some(Value::Array(children)) = field(check, "checks") {
-                component.children = nodes(children, depth + 1);
+                component.children = nodes(children, &child_path(&at, "checks"), depth + 1);
             }
             component
         })
@@ -126,5 +139,28 @@ mod tests {
             r#"{"checks":[],"outcome":"UP","status":"UP"}"#,
         );
         assert_eq!((doc.format, doc.health), (Format::VertX, Health::Ok));
+    }
+
+    #[test]
+    fn origins_follow_groups_down_by_index() {
+        let doc = read(
+            CONTENT_TYPE,
+            503,
+            r#"{"checks":[{"id":"storage","status":"DOWN","checks":[
+              {"id":"s3","status":"UP"},{"id":"nfs","status":"DOWN"}]},
+            {"id":"cpu","outcome":"UP"}],"outcome":"DOWN"}"#,
+        );
+        let status = doc.explanation.status.clone().unwrap_or_default();
+        assert_eq!(
+            (status.path.as_str(), status.rule),
+            ("$.outcome", "state word")
+        );
+        let nfs = &doc.components[0].children[1].origin;
+        assert_eq!(
+            (nfs.path.as_str(), nfs.rule),
+            ("$.checks[0].checks[1].status", "state word")
+        );
+        assert_eq!(doc.components[0].origin.path, "$.checks[0].status");
+        assert_eq!(doc.components[1].origin.path, "$.checks[1].outcome");
     }
 }

@@ -548,7 +548,7 @@ fn unknown_top_level_status_word_makes_the_target_unknown_with_a_hint() {
     let run = probe(200, SPRING_V3, r#"{"status":"FOO"}"#, &[]);
     run.code(3).stdout_has(&[
         "[spring-boot",
-        "'FOO' is no state healthprobe knows",
+        "'FOO' at $.status is no state healthprobe knows",
         "--status-word FOO=STATE",
     ]);
     assert!(
