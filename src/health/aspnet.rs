@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, first_field,
-    index_path, object, reason_in, text_of, words,
+    index_path, member_path, object, reason_in, text_of, words,
 };
 
 /// An `entries` collection with `totalDuration` or an ASP.NET status word, or a `results`
@@ -35,10 +35,10 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::AspNetJson, status_word(&raw), Some(raw));
-    doc.explanation.status = Some(Origin::new(member(obj, "$", "status"), "state word"));
+    doc.explanation.status = Some(Origin::new(member_path(obj, "$", "status"), "state word"));
     let entries = ["entries", "results"]
         .iter()
-        .find_map(|key| field(obj, key).map(|value| (value, member(obj, "$", key))));
+        .find_map(|key| field(obj, key).map(|value| (value, member_path(obj, "$", key))));
     match entries {
         Some((Value::Object(entries), at)) => {
             for (name, entry) in entries {
@@ -84,7 +84,7 @@ fn entry_component(
 ) -> Component {
     let raw = field(entry, "status").and_then(text_of);
     let origin = match raw {
-        Some(_) => Origin::new(member(entry, path, "status"), "state word"),
+        Some(_) => Origin::new(member_path(entry, path, "status"), "state word"),
         None => Origin::new(path, "no state word"),
     };
     let raw = raw.unwrap_or_default();
@@ -99,16 +99,6 @@ fn entry_component(
         });
     }
     component
-}
-
-/// The path of `key` in `obj` (found at `path`), spelled as the document spells it: fields are
-/// matched case-insensitively, and a path must name the key that was read.
-fn member(obj: &Map<String, Value>, path: &str, key: &str) -> String {
-    let spelled = obj
-        .get_key_value(key)
-        .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
-        .map_or(key, |(name, _)| name.as_str());
-    child_path(path, spelled)
 }
 
 /// A `HealthStatus` as written: its name, or the enum value (2, 1, 0) that serialising a

@@ -70,6 +70,16 @@ pub(crate) fn child_path(parent: &str, key: &str) -> String {
     out
 }
 
+/// The path of `key` in `obj` (found at `parent`), spelled as the document spells it: fields
+/// are looked up case-insensitively ([`field`]), and a path must name the key that was read.
+pub(crate) fn member_path(obj: &Map<String, Value>, parent: &str, key: &str) -> String {
+    let spelled = obj
+        .get_key_value(key)
+        .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
+        .map_or(key, |(name, _)| name.as_str());
+    child_path(parent, spelled)
+}
+
 /// `parent` extended by the array index `index`, in JSONPath.
 pub(crate) fn index_path(parent: &str, index: usize) -> String {
     format!("{parent}[{index}]")

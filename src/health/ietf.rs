@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, first_field, fold,
-    index_path, number_of, object, reason_in, text_of, version_at, words,
+    index_path, member_path, number_of, object, reason_in, text_of, version_at, words,
 };
 
 /// A status, and either IETF-only words, identifiers, a `checks` object, or `details` entries
@@ -64,10 +64,10 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         .and_then(text_of)
         .ok_or("no `status` field")?;
     let mut doc = HealthDoc::new(Format::HealthJson, words::state(&raw), Some(raw));
-    doc.explanation.status = Some(Origin::new(member(obj, "$", "status"), "state word"));
+    doc.explanation.status = Some(Origin::new(member_path(obj, "$", "status"), "state word"));
     if let Some((version, at)) = ["version", "releaseId", "releaseID"]
         .iter()
-        .find_map(|key| version_at(obj, &[*key]).map(|v| (v, member(obj, "$", key))))
+        .find_map(|key| version_at(obj, &[*key]).map(|v| (v, member_path(obj, "$", key))))
     {
         doc.version = Some(version);
         doc.explanation.version = Some(at);
@@ -76,7 +76,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
     let checks = ["checks", "details"]
         .iter()
-        .find_map(|key| field(obj, key).map(|value| (value, member(obj, "$", key))));
+        .find_map(|key| field(obj, key).map(|value| (value, member_path(obj, "$", key))));
     match checks {
         Some((Value::Object(checks), at)) => {
             for (key, value) in checks {
@@ -115,16 +115,6 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     Ok(doc)
 }
 
-/// The path of `key` in `obj` (found at `path`), spelled as the document spells it: fields are
-/// matched case-insensitively, and a path must name the key that was read.
-fn member(obj: &Map<String, Value>, path: &str, key: &str) -> String {
-    let spelled = obj
-        .get_key_value(key)
-        .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
-        .map_or(key, |(name, _)| name.as_str());
-    child_path(path, spelled)
-}
-
 /// One check key (at `path`): the worst of its entries (each with its own path), and each
 /// entry's reading.
 fn component(
@@ -161,7 +151,7 @@ fn component(
     };
     let raw = field(entry, "status").and_then(text_of);
     let origin = match raw {
-        Some(_) => Origin::new(member(entry, at, "status"), "state word"),
+        Some(_) => Origin::new(member_path(entry, at, "status"), "state word"),
         None => Origin::new(at, "no state word"),
     };
     let mut component = Component::new(key, health, raw.unwrap_or_default());
