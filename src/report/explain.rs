@@ -4,7 +4,7 @@
 //! output, not in the source. The JSON report carries the same facts.
 
 use super::{TargetResult, flatten};
-use crate::health::{Health, Interpretation, Origin};
+use crate::health::{Format, Health, Interpretation, Origin};
 
 /// At most this many set-aside values are listed in human output (JSON lists more).
 const SHOWN_ASIDE: usize = 12;
@@ -82,6 +82,13 @@ pub fn lines(result: &TargetResult) -> Vec<String> {
     }
     if let Some(phrase) = &doc.maintenance {
         lines.push(format!("  maintenance  {phrase}"));
+    }
+    if doc.format != Format::Generic && explanation.aside.is_empty() {
+        lines.push(format!(
+            "  data       the {} reader reads its format's fields only; --health-format generic \
+             reads every field",
+            doc.format
+        ));
     }
     for aside in explanation.aside.iter().take(SHOWN_ASIDE) {
         lines.push(format!("  data       {}: {}", aside.path, aside.why));
