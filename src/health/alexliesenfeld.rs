@@ -61,7 +61,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{origins, read, status_origin};
     const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
     use crate::health::{Format, Health};
@@ -107,17 +107,9 @@ mod tests {
             r#"{"status":"down","info":{"version":"2.7.1"},"details":{
             "vault":{"status":"down","timestamp":"x"},"key-store":{"timestamp":"x"}}}"#,
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.status", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.status", "state word"));
         assert_eq!(doc.explanation.version.as_deref(), Some("$.info.version"));
-        let origins: Vec<_> = doc
-            .components
-            .iter()
-            .map(|c| (c.origin.path.as_str(), c.origin.rule))
-            .collect();
+        let origins = origins(&doc.components);
         assert_eq!(
             origins,
             [

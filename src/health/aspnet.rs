@@ -166,7 +166,7 @@ fn duration_seconds(value: &Value) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{origins, read, status_origin};
     use serde_json::json;
 
     use super::duration_seconds;
@@ -268,16 +268,8 @@ mod tests {
             200,
             r#"{"Status":1,"TotalDuration":"00:00:00.5","Entries":{"Feed":{"Status":1},"odd key":{}}}"#,
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.Status", "state word")
-        );
-        let origins: Vec<_> = doc
-            .components
-            .iter()
-            .map(|c| (c.origin.path.as_str(), c.origin.rule))
-            .collect();
+        assert_eq!(status_origin(&doc), ("$.Status", "state word"));
+        let origins = origins(&doc.components);
         assert_eq!(
             origins,
             [

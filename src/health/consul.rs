@@ -164,7 +164,7 @@ pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::json;
+    use crate::health::testing::{json, status_origin};
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
 
     const CRITICAL: &str = r#"{"AggregatedStatus":"critical","Service":{"ID":"api-7","Service":"api","Meta":{}},
@@ -270,11 +270,7 @@ mod tests {
     #[test]
     fn origins_are_each_checks_status_and_the_aggregated_status() {
         let doc = json(503, CRITICAL);
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.AggregatedStatus", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.AggregatedStatus", "state word"));
         let serf = &doc.components[1].origin;
         assert_eq!(
             (serf.path.as_str(), serf.rule),

@@ -4,47 +4,16 @@
 
 use super::*;
 
-struct Case {
-    file: String,
-    verdict: String,
-    failing: Vec<String>,
-    version: Option<String>,
-    status: u16,
-    content_type: Option<String>,
-    miss: bool,
-}
+#[path = "../../tests/corpus/cases.rs"]
+mod cases;
 
-fn cases() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
-    let expected = std::fs::read_to_string(format!("{dir}/EXPECTED.tsv")).expect("EXPECTED.tsv");
-    let dash = |text: &str| (text != "-").then(|| text.to_string());
-    expected
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            Case {
-                file: cols[0].into(),
-                verdict: cols[1].into(),
-                failing: dash(cols[2])
-                    .map(|f| f.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                version: dash(cols[3]),
-                status: cols[4].parse().expect("an HTTP status"),
-                content_type: dash(cols[5]),
-                miss: cols[8] != "-",
-            }
-        })
-        .collect()
-}
+use cases::{Case, body, cases};
 
 fn read(case: &Case) -> Interpretation {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bodies/");
-    let body = std::fs::read(format!("{path}{}", case.file)).expect("a corpus body");
     interpret(
         case.content_type.as_deref(),
         case.status,
-        &body,
+        &body(case),
         FormatChoice::Auto,
     )
 }
@@ -66,9 +35,7 @@ fn failing_paths(components: &[Component], prefix: &str, out: &mut Vec<String>) 
 
 /// The version a run finds in a body whose document carries none.
 fn version_where_kept(case: &Case) -> Option<String> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/bodies/");
-    let body = std::fs::read(format!("{path}{}", case.file)).ok()?;
-    let value = serde_json::from_slice(&body).ok()?;
+    let value = serde_json::from_slice(&body(case)).ok()?;
     generic::service_version(&value).map(|(version, _)| version)
 }
 
@@ -107,7 +74,7 @@ fn corpus_documents_name_their_failing_parts_and_the_services_version() {
     let mut problems = Vec::new();
     let mut generic = 0;
     let cases = cases();
-    for case in cases.iter().filter(|case| !case.miss) {
+    for case in cases.iter().filter(|case| case.miss.is_none()) {
         let reading = read(case);
         let Interpretation::Doc(doc) = reading else {
             // No health field at all (TiDB's `/status`): the HTTP status judges, and the

@@ -55,7 +55,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::json;
+    use crate::health::testing::{json, origins, status_origin};
     use crate::health::{Format, FormatChoice, Health, Interpretation, interpret};
 
     #[test]
@@ -122,11 +122,7 @@ mod tests {
             500,
             r#"{"deadlocks":{"healthy":true},"ledger-db":{"healthy":false,"message":"gone"}}"#,
         );
-        let origins: Vec<_> = doc
-            .components
-            .iter()
-            .map(|c| (c.origin.path.as_str(), c.origin.rule))
-            .collect();
+        let origins = origins(&doc.components);
         assert_eq!(
             origins,
             [
@@ -134,11 +130,7 @@ mod tests {
                 ("$['ledger-db'].healthy", "boolean flag")
             ]
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$", "derived from its parts")
-        );
+        assert_eq!(status_origin(&doc), ("$", "derived from its parts"));
         assert_eq!(doc.explanation.version, None);
     }
 

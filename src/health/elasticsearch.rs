@@ -83,7 +83,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::json;
+    use crate::health::testing::{json, origins, status_origin};
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
 
     #[test]
@@ -181,16 +181,8 @@ mod tests {
             200,
             r#"{"status":"yellow","indicators":{"disk":{"status":"yellow"},"shards_capacity":{}}}"#,
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.status", "state word")
-        );
-        let origins: Vec<_> = doc
-            .components
-            .iter()
-            .map(|c| (c.origin.path.as_str(), c.origin.rule))
-            .collect();
+        assert_eq!(status_origin(&doc), ("$.status", "state word"));
+        let origins = origins(&doc.components);
         assert_eq!(
             origins,
             [

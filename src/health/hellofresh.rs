@@ -57,7 +57,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::json;
+    use crate::health::testing::{json, origins, status_origin};
     use crate::health::{Format, Health};
 
     #[test]
@@ -119,11 +119,7 @@ mod tests {
             r#"{"status":"Unavailable","failures":{"postgres":"refused","kafka:eu":"slow"},
             "system":{"version":"go1.22.1"},"component":{"name":"orders","version":"v0.1"}}"#,
         );
-        let origins: Vec<_> = doc
-            .components
-            .iter()
-            .map(|c| (c.origin.path.as_str(), c.origin.rule))
-            .collect();
+        let origins = origins(&doc.components);
         assert_eq!(
             origins,
             [
@@ -131,11 +127,7 @@ mod tests {
                 ("$.failures.postgres", "listed as trouble")
             ]
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.status", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.status", "state word"));
         assert_eq!(
             doc.explanation.version.as_deref(),
             Some("$.component.version")

@@ -167,7 +167,7 @@ fn component(
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{read, status_origin};
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
 
     const CURRENT: &str = r#"{
@@ -329,11 +329,7 @@ mod tests {
                 "queue":[{"status":"fail"}],
                 "empty":[]}}"#,
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.status", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.status", "state word"));
         assert_eq!(doc.explanation.version.as_deref(), Some("$.version"));
         let origins: Vec<_> = doc
             .components

@@ -112,7 +112,7 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{origins, read, status_origin};
     const CONTENT_TYPE: &str = "text/plain; charset=utf-8";
 
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
@@ -224,31 +224,19 @@ mod tests {
             500,
             "[+]ping ok\n[-]etcd-readiness failed: reason withheld\nreadyz check failed\n",
         );
-        let origins: Vec<_> = doc
-            .components
-            .iter()
-            .map(|c| (c.origin.path.as_str(), c.origin.rule))
-            .collect();
+        let origins = origins(&doc.components);
         assert_eq!(
             origins,
             [("line 1", "check line"), ("line 2", "check line")]
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("line 3", "check line")
-        );
+        assert_eq!(status_origin(&doc), ("line 3", "check line"));
         // A passing summary under a 500: the HTTP status decided.
         let doc = read(CONTENT_TYPE, 500, "[+]a ok\nlivez check passed");
         let status = doc.explanation.status.clone().unwrap_or_default();
         assert_eq!((status.path.as_str(), status.rule), ("", "HTTP status"));
         // No summary line: the checks decided.
         let doc = read(CONTENT_TYPE, 200, "[+]a ok\n[-]b failed: x");
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("", "derived from its parts")
-        );
+        assert_eq!(status_origin(&doc), ("", "derived from its parts"));
         let plain = read(CONTENT_TYPE, 200, "ok");
         let status = plain.explanation.status.clone().unwrap_or_default();
         assert_eq!(

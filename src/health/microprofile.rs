@@ -72,7 +72,7 @@ fn state_in(obj: &Map<String, Value>, keys: [&'static str; 2]) -> Option<(String
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::json;
+    use crate::health::testing::{json, status_origin};
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
 
     #[test]
@@ -155,11 +155,7 @@ mod tests {
             503,
             r#"{"status":"DOWN","checks":[{"name":"pool","status":"UP"},{"name":"ledger","status":"DOWN"}]}"#,
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.status", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.status", "state word"));
         let ledger = &doc.components[1].origin;
         assert_eq!(
             (ledger.path.as_str(), ledger.rule),

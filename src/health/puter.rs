@@ -113,7 +113,7 @@ fn names(obj: &Map<String, Value>, key: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{read, status_origin};
     const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation, interpret};
@@ -230,11 +230,7 @@ mod tests {
                 ("db-ping", "$.degraded[0]", "listed as degraded"),
             ]
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.ok", "boolean flag")
-        );
+        assert_eq!(status_origin(&doc), ("$.ok", "boolean flag"));
         // Under `ok:true`, a Warning is the degraded list's, or the 207's.
         let degraded = read(
             CONTENT_TYPE,

@@ -112,7 +112,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{read, status_origin};
     const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
     use crate::health::{Format, FormatChoice, Health, HealthDoc, Interpretation};
@@ -186,11 +186,7 @@ mod tests {
                 ("ledger", "$.error.ledger", "listed as trouble"),
             ]
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.status", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.status", "state word"));
         assert_eq!(doc.explanation.version.as_deref(), Some("$.info.version"));
         let listed = read(
             CONTENT_TYPE,

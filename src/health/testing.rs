@@ -33,3 +33,19 @@ pub(crate) fn tree(components: &[Component]) -> Vec<String> {
     }
     out
 }
+
+/// Where each top-level component's state was read: `(path, rule)`.
+pub(crate) fn origins(components: &[Component]) -> Vec<(&str, &'static str)> {
+    components
+        .iter()
+        .map(|c| (c.origin.path.as_str(), c.origin.rule))
+        .collect()
+}
+
+/// Where the document's own state was read: `(path, rule)`, empty when not recorded.
+pub(crate) fn status_origin(doc: &HealthDoc) -> (&str, &'static str) {
+    doc.explanation
+        .status
+        .as_ref()
+        .map_or(("", ""), |origin| (origin.path.as_str(), origin.rule))
+}

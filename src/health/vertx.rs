@@ -86,7 +86,7 @@ fn nodes(checks: &[Value], path: &str, depth: usize) -> Vec<Component> {
 
 #[cfg(test)]
 mod tests {
-    use crate::health::testing::read;
+    use crate::health::testing::{read, status_origin};
     const CONTENT_TYPE: &str = "application/json;charset=UTF-8";
 
     use crate::health::{Format, Health};
@@ -150,11 +150,7 @@ mod tests {
               {"id":"s3","status":"UP"},{"id":"nfs","status":"DOWN"}]},
             {"id":"cpu","outcome":"UP"}],"outcome":"DOWN"}"#,
         );
-        let status = doc.explanation.status.clone().unwrap_or_default();
-        assert_eq!(
-            (status.path.as_str(), status.rule),
-            ("$.outcome", "state word")
-        );
+        assert_eq!(status_origin(&doc), ("$.outcome", "state word"));
         let nfs = &doc.components[0].children[1].origin;
         assert_eq!(
             (nfs.path.as_str(), nfs.rule),

@@ -348,7 +348,7 @@ fn read_sentence(text: &str, with_trouble: bool) -> Option<(Health, Option<Strin
 
 /// The words of a text, lowercased: split at every non-alphanumeric character and at lower-to-
 /// upper case changes (`StatusRecoverableError`, `SERVER_IS_READY`, `not-ready`).
-fn tokens(text: &str) -> Vec<String> {
+pub(crate) fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut previous_lower = false;

@@ -9,45 +9,10 @@ use serde_json::Value;
 
 use crate::common::*;
 
-struct Case {
-    file: String,
-    verdict: String,
-    failing: Vec<String>,
-    version: Option<String>,
-    status: u16,
-    content_type: String,
-    /// What healthprobe still reads wrongly in this body; its verdict is still checked.
-    miss: Option<String>,
-}
+#[path = "../corpus/cases.rs"]
+mod cases;
 
-fn corpus_dir() -> String {
-    format!("{}/tests/corpus", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn cases() -> Vec<Case> {
-    let expected = std::fs::read_to_string(format!("{}/EXPECTED.tsv", corpus_dir()))
-        .expect("tests/corpus/EXPECTED.tsv");
-    let dash = |text: &str| (text != "-").then(|| text.to_string());
-    expected
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(|line| {
-            let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 9, "nine columns in {line:?}");
-            Case {
-                file: cols[0].into(),
-                verdict: cols[1].into(),
-                failing: dash(cols[2])
-                    .map(|f| f.split(',').map(str::to_string).collect())
-                    .unwrap_or_default(),
-                version: dash(cols[3]),
-                status: cols[4].parse().expect("an HTTP status"),
-                content_type: dash(cols[5]).unwrap_or_default(),
-                miss: dash(cols[8]),
-            }
-        })
-        .collect()
-}
+use cases::{body, cases};
 
 /// Whether `name` (`parent/child` for nested parts) is among the failing parts of a target, or
 /// named in the reason of one of its failing checks (a flag of the document itself: `sealed`).
@@ -86,11 +51,13 @@ fn every_corpus_body_gets_the_verdict_version_and_failing_parts_an_operator_expe
     let bodies: HashMap<String, (u16, String, Vec<u8>)> = cases
         .iter()
         .map(|case| {
-            let body = std::fs::read(format!("{}/bodies/{}", corpus_dir(), case.file))
-                .unwrap_or_else(|e| panic!("{}: {e}", case.file));
             (
                 format!("/{}", case.file),
-                (case.status, case.content_type.clone(), body),
+                (
+                    case.status,
+                    case.content_type.clone().unwrap_or_default(),
+                    body(case),
+                ),
             )
         })
         .collect();

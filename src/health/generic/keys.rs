@@ -355,27 +355,7 @@ pub(super) fn part_flag(key: &str) -> bool {
 
 /// The words of a key (`publish_ready`, `nodesDown`), lowercased.
 pub(super) fn words_in(key: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in key.chars() {
-        if !c.is_alphanumeric() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            previous_lower = false;
-            continue;
-        }
-        if c.is_uppercase() && previous_lower && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-        previous_lower = c.is_lowercase() || c.is_ascii_digit();
-        current.extend(c.to_lowercase());
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    crate::health::words::tokens(key)
 }
 
 fn last_word(key: &str) -> Option<String> {
