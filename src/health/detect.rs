@@ -291,8 +291,129 @@ fn interpret_text(text: &str, ctx: &Ctx, forced: Option<Format>) -> Interpretati
 /// Fills in what every format shares.
 fn finish(interpretation: Interpretation, value: &Value, ctx: &Ctx) -> Interpretation {
     match interpretation {
-        Interpretation::Doc(doc) => Interpretation::Doc(finish_doc(doc, value.as_object(), ctx)),
+        Interpretation::Doc(mut doc) => {
+            if doc.format != Format::Generic && needs_a_second_reading(&doc) {
+                add_trouble_outside(&mut doc, value, ctx);
+            }
+            Interpretation::Doc(finish_doc(doc, value.as_object(), ctx))
+        }
         other => other,
+    }
+}
+
+/// Never a silent OK across formats: a known reader reads its format's fields only, so the
+/// generic reader also reads the document, and any part it finds failing outside every part
+/// the known reader read (`{"status":"ok","details":{"db":"down"}}` taken for Terminus, whose
+/// details are objects) is added, marked as read outside the format's structure.
+fn add_trouble_outside(doc: &mut HealthDoc, value: &Value, ctx: &Ctx) {
+    let Ok(generic) = super::generic::parse(value, ctx) else {
+        return;
+    };
+    let mut areas_read = std::collections::HashSet::new();
+    let mut names_read = std::collections::HashSet::new();
+    areas(&doc.components, &mut areas_read, &mut names_read);
+    // The key the format keeps its own state in (Consul's `AggregatedStatus`, read by the
+    // generic reader as a part named by its key) is read already.
+    let status_key = doc
+        .explanation
+        .status
+        .as_ref()
+        .and_then(|origin| origin.path.rsplit(['.', '[']).next())
+        .map(|key| {
+            key.trim_end_matches([']', '\''])
+                .trim_start_matches('\'')
+                .to_string()
+        });
+    if let Some(key) = &status_key {
+        names_read.insert(key.as_str());
+    }
+    let mut found = Vec::new();
+    failing_leaves(&generic.components, &mut found);
+    let mut outside = Vec::new();
+    for mut part in found {
+        // Covered when the known reader read a part of that name, or read the object the
+        // value lies in (or one above it).
+        let mut path = part.origin.path.clone();
+        let mut covered = names_read.contains(part.name.as_str());
+        while !covered && !path.is_empty() {
+            covered = areas_read.contains(path.as_str());
+            path = parent_path(&path);
+        }
+        if !covered {
+            part.origin.rule = "outside the format's structure";
+            outside.push(part);
+        }
+    }
+    doc.components.extend(outside);
+}
+
+/// Documents larger than this many parts are read a second time only when the first reading
+/// finds nothing wrong: the verdict can then only be missed, not be made worse.
+const SECOND_READING_PARTS: usize = 10_000;
+
+/// Whether the generic reader should also read a known format's document: always, unless the
+/// document is huge and already says something is wrong (a second reading of 100,000 parts
+/// costs about as much as the first).
+fn needs_a_second_reading(doc: &HealthDoc) -> bool {
+    fn count(components: &[Component], depth: usize) -> (usize, bool) {
+        let mut parts = 0;
+        let mut failing = false;
+        for component in components {
+            parts += 1;
+            failing |= !matches!(component.health, Health::Ok | Health::Unknown);
+            if depth < MAX_DEPTH {
+                let (below, failing_below) = count(&component.children, depth + 1);
+                parts += below;
+                failing |= failing_below;
+            }
+        }
+        (parts, failing)
+    }
+    let (parts, failing) = count(&doc.components, 0);
+    parts <= SECOND_READING_PARTS || !(failing || doc.health != Health::Ok)
+}
+
+/// Where each part a known reader read lies (the object holding the value that decided its
+/// state), and its name.
+fn areas<'a>(
+    components: &'a [Component],
+    areas_read: &mut std::collections::HashSet<String>,
+    names_read: &mut std::collections::HashSet<&'a str>,
+) {
+    for component in components {
+        let area = parent_path(&component.origin.path);
+        if !area.is_empty() {
+            areas_read.insert(area);
+        }
+        names_read.insert(component.name.as_str());
+        areas(&component.children, areas_read, names_read);
+    }
+}
+
+/// The failing parts of a generic reading with no failing part below them, without children.
+fn failing_leaves(components: &[Component], out: &mut Vec<Component>) {
+    for component in components {
+        let before = out.len();
+        failing_leaves(&component.children, out);
+        let failing = !matches!(component.health, Health::Ok | Health::Unknown);
+        if failing && out.len() == before {
+            let mut leaf = component.clone();
+            leaf.children.clear();
+            out.push(leaf);
+        }
+    }
+}
+
+/// `$.a.b` for `$.a.b.status`, `$.a` for `$.a[0]` or `$.a['x y']`; empty for `$` or no path.
+fn parent_path(path: &str) -> String {
+    let cut = if path.ends_with(']') {
+        path.rfind('[')
+    } else {
+        path.rfind('.')
+    };
+    match cut {
+        Some(index) if index > 1 => path[..index].to_string(),
+        _ => String::new(),
     }
 }
 

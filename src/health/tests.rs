@@ -476,3 +476,46 @@ fn reference_bodies() {
     println!("{matched}/{total} reference bodies match");
     assert!(mismatches.is_empty(), "mismatches: {mismatches:#?}");
 }
+
+#[test]
+fn trouble_a_known_reader_does_not_read_is_added_from_the_generic_reading() {
+    use crate::health::testing::json;
+    for (body, format, part) in [
+        (
+            r#"{"status":"ok","details":{"db":"down"}}"#,
+            Format::Terminus,
+            "db",
+        ),
+        (
+            r#"{"status":"OK","component":{"name":"x","version":"1"},"database":"down"}"#,
+            Format::HelloFresh,
+            "database",
+        ),
+        (
+            r#"{"status":"pass","checks":{"db:ping":[{"status":"pass"}]},"alarms":["disk-full"]}"#,
+            Format::HealthJson,
+            "disk-full",
+        ),
+    ] {
+        let doc = json(200, body);
+        assert_eq!(doc.format, format, "{body}");
+        let added = doc
+            .components
+            .iter()
+            .find(|c| c.name == part)
+            .unwrap_or_else(|| panic!("{part} not added: {:?}", doc.components));
+        assert_eq!(added.health, Health::Critical, "{body}");
+        assert_eq!(added.origin.rule, "outside the format's structure");
+    }
+    // What the known reader read is not read twice.
+    let doc = json(
+        503,
+        r#"{"AggregatedStatus":"critical","Checks":[{"CheckID":"web","Status":"critical"}]}"#,
+    );
+    assert_eq!(doc.components.len(), 1, "{:?}", doc.components);
+    let doc = json(
+        200,
+        r#"{"status":"UP","components":{"db":{"status":"DOWN","details":{"error":"refused"}}}}"#,
+    );
+    assert_eq!(doc.components.len(), 1, "{:?}", doc.components);
+}

@@ -297,8 +297,14 @@ fn listed_rule(listed: Health) -> &'static str {
 /// Parts named by their items, where a name that repeats (`instance: alpha` twice) gets a
 /// second name from a field that tells the items apart: `alpha/dgraph-alpha-1:7080`.
 fn disambiguated(named: Vec<(Component, &Map<String, Value>)>) -> Vec<Component> {
-    let count = |name: &str| named.iter().filter(|(p, _)| p.name == name).count();
-    let repeated: Vec<bool> = named.iter().map(|(p, _)| count(&p.name) > 1).collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (part, _) in &named {
+        *counts.entry(part.name.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<bool> = named
+        .iter()
+        .map(|(p, _)| counts[p.name.as_str()] > 1)
+        .collect();
     named
         .into_iter()
         .zip(repeated)
