@@ -6,8 +6,8 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, HealthDoc, Origin, child_path, field, object, reason_in, text_of,
-    version_at, words,
+    Format, HealthDoc, Origin, child_path, field, object, reason_in, text_of, version_at,
+    word_part, words,
 };
 
 /// A lower-case up/down/unknown (Spring writes capitals), with nothing but `info` and
@@ -43,14 +43,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                 continue;
             };
             let at = child_path("$.details", name);
-            let raw = field(check, "status").and_then(text_of);
-            let origin = match raw {
-                Some(_) => Origin::new(child_path(&at, "status"), "state word"),
-                None => Origin::new(at, "no state word"),
-            };
-            let raw = raw.unwrap_or_default();
-            let mut component = Component::new(name, words::state(&raw), raw);
-            component.origin = origin;
+            let mut component = word_part(name, check, &at, "status");
             component.reason = reason_in(check, &["error", "message"]);
             component.since = field(check, "timestamp").and_then(text_of);
             doc.components.push(component);

@@ -7,8 +7,8 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, HealthDoc, Observed, Origin, child_path, field, number_of, object,
-    reason_in, text_of, words,
+    Format, HealthDoc, Observed, Origin, child_path, field, number_of, object, reason_in, text_of,
+    word_part, words,
 };
 
 /// `cluster_name` and `status`, or `indicators` with a colour.
@@ -58,14 +58,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                 continue;
             };
             let at = child_path("$.indicators", name);
-            let raw = field(indicator, "status").and_then(text_of);
-            let origin = match raw {
-                Some(_) => Origin::new(child_path(&at, "status"), "state word"),
-                None => Origin::new(at, "no state word"),
-            };
-            let raw = raw.unwrap_or_default();
-            let mut component = Component::new(name, words::state(&raw), raw);
-            component.origin = origin;
+            let mut component = word_part(name, indicator, &at, "status");
             component.reason = reason_in(indicator, &["symptom"]);
             doc.components.push(component);
             let blocked = field(indicator, "details")

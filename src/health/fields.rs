@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::MAX_REASON_CHARS;
+use super::{Component, MAX_REASON_CHARS, Origin};
 
 /// `value` as an object, or a parser error.
 pub(crate) fn object(value: &Value) -> Result<&Map<String, Value>, String> {
@@ -78,6 +78,20 @@ pub(crate) fn member_path(obj: &Map<String, Value>, parent: &str, key: &str) -> 
         .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
         .map_or(key, |(name, _)| name.as_str());
     child_path(parent, spelled)
+}
+
+/// A part named `name` whose state is the word under `key` of `obj` (found at `at`), with where
+/// it was read; with no such word, its state is unrecognised and its origin the object itself.
+pub(crate) fn word_part(name: &str, obj: &Map<String, Value>, at: &str, key: &str) -> Component {
+    let raw = field(obj, key).and_then(text_of);
+    let origin = match raw {
+        Some(_) => Origin::new(member_path(obj, at, key), "state word"),
+        None => Origin::new(at, "no state word"),
+    };
+    let raw = raw.unwrap_or_default();
+    let mut component = Component::new(name, super::words::state(&raw), raw);
+    component.origin = origin;
+    component
 }
 
 /// `parent` extended by the array index `index`, in JSONPath.
