@@ -16,6 +16,7 @@ mod health;
 mod observation;
 mod pattern;
 mod perfdata;
+mod pipeline;
 mod plan;
 mod probe;
 mod range;
