@@ -107,6 +107,7 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -s V -l version -d
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "demo" -d 'Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints)'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "completions" -d 'Print the completion script for SHELL to stdout (bash, zsh, fish, powershell, elvish)'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "man" -d 'Print the man page (roff) to stdout'
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "serve" -d 'Serve /probe (a Prometheus multi-target exporter, like blackbox_exporter\'s), /health (the config\'s targets, for a kubelet httpGet probe) and /metrics over HTTP, until stopped'
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s w -l warning -d 'Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2)' -r
@@ -345,7 +346,95 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s q -l qui
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l explain -d 'Show how each body was read: the format chosen and the evidence for it, where each component\'s state and the version were found, and what was set aside as data'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "demo" -d 'Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints)'
-complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "completions" -d 'Print the completion script for SHELL to stdout (bash, zsh, fish, powershell, elvish)'
-complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "man" -d 'Print the man page (roff) to stdout'
-complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l listen -d 'Listen on this address [default: 127.0.0.1:9468; the [serve] table\'s `listen`]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l max-in-flight -d 'At most N probes at once; a probe beyond waits within its scrape timeout, then gets 429 [default: 64]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l health-cache -d 'How long /health reuses a verdict before probing the targets again [default: 10s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l web-user -d 'Require basic authentication with this user on every endpoint; the password is HEALTHPROBE_WEB_PASSWORD when not given here' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l web-bearer-token-file -d 'Require a bearer token on every endpoint: the one in FILE' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l web-tls-cert -d 'Serve HTTPS with this certificate chain (PEM, leaf first); needs --web-tls-key' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l web-tls-key -d 'The private key (PEM) of --web-tls-cert' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l expect-status -d 'Accepted HTTP statuses: 200, 200,204, 2xx, 200-299, or a mix such as 2xx,301 [default: 200-399]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s w -l warning -d 'Response time (seconds) past which a target is WARNING, as a Nagios range (0.5, ~:0.5, 1:, @1:2)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s c -l critical -d 'Response time (seconds) past which a target is CRITICAL, as a Nagios range' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s t -l timeout -d 'Bound on each whole request: connect, headers and body (500ms, 2s, 1m; a bare number is seconds) [default: 10s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l connect-timeout -d 'Bound on establishing the connection [default: the --timeout value]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l max-body -d 'Read at most SIZE bytes of each body (65536, 512KiB, 1MiB); a longer body is CRITICAL [default: 1MiB]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l health-format -d 'How to read the body: auto (detect the format), none (ignore the body), or one of the format names listed in the README [default: auto]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l status-word -d 'Give a service\'s own state word a meaning, WORD=STATE with STATE one of ok, warning, critical, unknown, maintenance (DEGRADED=warning, IMPAIRED=critical; repeatable). It wins over every built-in vocabulary, in every format' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l status-path -d 'Read the document\'s own state at this JSONPath, for a document read wrongly (e.g. $.health.overall); the body is then read by the generic reader' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l component-path -d 'Take every value this JSONPath selects as a component (e.g. \'$.checks[*]\', \'$.services.*\'), instead of the components the reader finds; named by their name field or key' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l ignore-component -d 'Leave components matching PATTERN out of the verdict (a path such as db/primary; * and ? wildcards; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l noncritical -d 'A failing component matching PATTERN is WARNING, not CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l require-component -d 'A component matching PATTERN must be reported; missing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l maintenance -d 'How maintenance states (OUT_OF_SERVICE, draining, Consul maintenance, shutting down) count [default: critical when the server answered 5xx, otherwise warning]' -r -f -a "ok\t''
+warning\t''
+critical\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l expect-version -d 'Require the service version to satisfy REQ: a semver requirement (>=2.4, <3), an exact version (=26.07, or a plain 26.07) or a regex (~^26\\.0[7-9])' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l version-url -d 'Read the version from this URL instead of the health document; a path such as /version is resolved against each target\'s URL' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l version-path -d 'Take the version from this JSONPath in the body (of --version-url when given), e.g. $.build.version' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l metric -d 'Judge a number in the JSON body: \'LABEL=JSONPATH;WARN;CRIT[;UOM]\' with Nagios ranges, also emitted as perfdata (repeatable; one rule per line in the env var)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l assert -d 'Require \'JSONPATH OP VALUE\' of the JSON body (==, !=, <, <=, >, >=, =~ regex), or \'JSONPATH exists\' / \'JSONPATH !exists\'; failing is CRITICAL (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l assert-warn -d 'Like --assert, but failing is WARNING (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l expect-header -d 'The response must have header NAME with a value matching REGEX (\'NAME: REGEX\'; repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l expect-body -d 'The body must match REGEX, for plain-text endpoints (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l cert-warn -d 'An HTTPS certificate with less validity left than this is WARNING (30d, 2w, 720h; a bare number is days, as check_http -C takes it)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l cert-crit -d 'An HTTPS certificate with less validity left than this is CRITICAL (a bare number is days)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l cacert -d 'Also trust the CA certificates in this PEM file (for private CAs)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l retries -d 'Retry a probe this many times on a transient failure (refused, reset, timeout, HTTP 502, 503, 504) before judging it [default: 0]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l retry-delay -d 'Pause between retries of one probe [default: 1s]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l retry-on -d 'Also treat these HTTP statuses as transient: retried by --retries, and waited out by --wait instead of ending it (401, 403 and 404 otherwise end a wait at once)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s H -l header -d 'Send this header, \'Name: value\' (repeatable); @FILE reads one header per line' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s u -l user -d 'Basic authentication, USER[:PASSWORD]; without the password, HEALTHPROBE_PASSWORD gives it' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l bearer-token-file -d 'Bearer authentication with the token in FILE (HEALTHPROBE_BEARER_TOKEN gives it directly), so that the token is not on the command line where ps shows it' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s X -l method -d 'The request method [default: GET]' -r -f -a "get\t''
+head\t''
+post\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l data -d 'Send this body (implies POST unless -X says otherwise); @FILE reads it from a file' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s A -l user-agent -d 'The User-Agent header [default: healthprobe/VERSION]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l host-header -d 'Send this Host header (a virtual host), whatever host the URL names' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l resolve -d 'Connect to ADDR for HOST:PORT instead of resolving the name, as curl\'s --resolve does (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l cert -d 'Present this client certificate (PEM, leaf first) for mutual TLS; needs --key' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l key -d 'The private key (PEM) of --cert' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l tls-min -d 'The oldest TLS version accepted [default: 1.2]' -r -f -a "1.2\t''
+1.3\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s j -l concurrency -d 'Probe at most N targets at once' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l wait -d 'Probe again until every target is healthy or DURATION has passed, then report the last round (for CI and compose right after a deploy)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l wait-for -d 'With --wait, the state that counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
+warning\t'Every target OK or WARNING'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l wait-stable -d 'With --wait, require N consecutive healthy rounds (every target probed each round)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l interval -d 'With --wait, the first pause between rounds; it doubles (with jitter) up to 15s' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l quorum -d 'The run is OK when at least N targets (or N% of them) are OK, WARNING when fewer but some are, CRITICAL when none are [default: every target counts, worst first]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l deadline -d 'Bound on the whole run: every probe, retry and wait round' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s o -l output -d 'Output format' -r -f -a "human\t'One readable line per target and a summary; coloured on a terminal'
+nagios\t'The Nagios plugin line with perfdata, then one long-output line per target'
+json\t'One JSON document (schema: schema/report.schema.json)'
+junit\t'JUnit XML for CI test reporters: one testcase per target'
+prometheus\t'Prometheus text exposition, for node_exporter\'s textfile collector'"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l report -d 'Also write a report to a file, as FORMAT=PATH (json=report.json, junit=junit.xml); repeatable. Written whole or not at all (a temporary file renamed into place)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l color -d 'When to colour human output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l allow-any-target -d 'Let /probe probe any target, not only the allow-list\'s: an open proxy, only behind authentication or on a trusted network'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s k -l insecure -d 'Do not verify the server\'s certificate (every report then says so)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l no-system-certs -d 'Trust only the compiled-in roots (and --cacert), not the system\'s certificate store'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l no-proxy -d 'Use no proxy, whatever the environment says'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l no-follow -d 'Do not follow redirects: judge the 3xx answer itself'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l http2-prior-knowledge -d 'Speak HTTP/2 from the first byte over plain http (h2c); HTTPS negotiates HTTP/2 anyway'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l same-version -d 'With several targets, make differing versions a WARNING that names who runs what'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l dry-run -d 'Resolve the targets and their settings (config file, environment, flags), list them and exit 0 without sending a request: a check of a config file'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l docker -d 'Docker HEALTHCHECK mode: exit 0 when healthy (OK or WARNING), 1 otherwise, never 2'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l warning-is-unhealthy -d 'With --docker, treat WARNING as unhealthy (exit 1) too'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s q -l quiet -d 'Print nothing; the exit code is the answer'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l explain -d 'Show how each body was read: the format chosen and the evidence for it, where each component\'s state and the version were found, and what was set aside as data'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s v -l verbose -d 'Also show each request, the response status line, headers and timing'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man serve help" -f -a "demo" -d 'Serve a small sample service on 127.0.0.1 and probe it (healthy, slow and failing endpoints)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man serve help" -f -a "completions" -d 'Print the completion script for SHELL to stdout (bash, zsh, fish, powershell, elvish)'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man serve help" -f -a "man" -d 'Print the man page (roff) to stdout'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man serve help" -f -a "serve" -d 'Serve /probe (a Prometheus multi-target exporter, like blackbox_exporter\'s), /health (the config\'s targets, for a kubelet httpGet probe) and /metrics over HTTP, until stopped'
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help; and not __fish_seen_subcommand_from demo completions man serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -82,6 +82,51 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Serve /probe (a Prometheus multi-target exporter, like blackbox_exporter's), /health (the
+    /// config's targets, for a kubelet httpGet probe) and /metrics over HTTP, until stopped.
+    Serve(ServeArgs),
+}
+
+/// The options of `healthprobe serve`; every other option applies to its default module.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ServeArgs {
+    /// Listen on this address [default: 127.0.0.1:9468; the [serve] table's `listen`].
+    #[arg(long, value_name = "ADDR", env = "HEALTHPROBE_LISTEN")]
+    pub listen: Option<String>,
+
+    /// Let /probe probe any target, not only the allow-list's: an open proxy, only behind
+    /// authentication or on a trusted network.
+    #[arg(long, env = "HEALTHPROBE_ALLOW_ANY_TARGET", value_parser = BoolishValueParser::new(),
+          default_value_t = false, num_args = 0, default_missing_value = "true")]
+    pub allow_any_target: bool,
+
+    /// At most N probes at once; a probe beyond waits within its scrape timeout, then gets 429
+    /// [default: 64].
+    #[arg(long, value_name = "N", env = "HEALTHPROBE_MAX_IN_FLIGHT",
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_in_flight: Option<u32>,
+
+    /// How long /health reuses a verdict before probing the targets again [default: 10s].
+    #[arg(long, value_name = "DURATION", env = "HEALTHPROBE_HEALTH_CACHE", value_parser = parse_duration)]
+    pub health_cache: Option<Duration>,
+
+    /// Require basic authentication with this user on every endpoint; the password is
+    /// HEALTHPROBE_WEB_PASSWORD when not given here.
+    #[arg(long, value_name = "USER[:PASSWORD]", env = "HEALTHPROBE_WEB_USER",
+          value_parser = RuleParser(parse_credentials))]
+    pub web_user: Option<Credentials>,
+
+    /// Require a bearer token on every endpoint: the one in FILE.
+    #[arg(long, value_name = "FILE", env = "HEALTHPROBE_WEB_BEARER_TOKEN_FILE")]
+    pub web_bearer_token_file: Option<std::path::PathBuf>,
+
+    /// Serve HTTPS with this certificate chain (PEM, leaf first); needs --web-tls-key.
+    #[arg(long, value_name = "FILE", env = "HEALTHPROBE_WEB_TLS_CERT")]
+    pub web_tls_cert: Option<std::path::PathBuf>,
+
+    /// The private key (PEM) of --web-tls-cert.
+    #[arg(long, value_name = "FILE", env = "HEALTHPROBE_WEB_TLS_KEY")]
+    pub web_tls_key: Option<std::path::PathBuf>,
 }
 
 /// Settings that apply to each target. The same set can be given on the command line, in the
@@ -387,7 +432,7 @@ pub struct TargetOptions {
 }
 
 /// Options of a run; global so that `healthprobe demo -o nagios` and `healthprobe -v demo` both work.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct Options {
     #[command(flatten)]
     pub target: TargetOptions,

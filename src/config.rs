@@ -39,7 +39,32 @@ use crate::plan::UsageError;
 pub struct ConfigFile {
     pub defaults: TargetOptions,
     pub targets: Vec<ConfigTarget>,
+    /// `[module.NAME]` tables of `serve`, in file order: settings on top of `[defaults]`.
+    pub modules: Vec<ConfigModule>,
+    /// The `[serve]` table.
+    pub serve: ServeSection,
 }
+
+/// One `[module.NAME]` table.
+#[derive(Debug, Clone)]
+pub struct ConfigModule {
+    pub name: String,
+    pub options: TargetOptions,
+    pub line: usize,
+}
+
+/// The `[serve]` table: how `healthprobe serve` listens and what `/probe` accepts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ServeSection {
+    pub listen: Option<String>,
+    /// URL globs and CIDRs `/probe` accepts (see `serve::allow`).
+    pub allow: Vec<String>,
+    pub max_in_flight: Option<u32>,
+    pub health_cache: Option<std::time::Duration>,
+}
+
+/// The keys of `[serve]`.
+pub const SERVE_KEYS: &[&str] = &["listen", "allow", "max-in-flight", "health-cache"];
 
 /// One `[[target]]` entry.
 #[derive(Debug, Clone)]
@@ -62,6 +87,10 @@ struct RawFile {
     defaults: Option<Spanned<RawTable>>,
     #[serde(default)]
     target: Vec<Spanned<RawTable>>,
+    #[serde(default)]
+    module: BTreeMap<String, Spanned<RawTable>>,
+    #[serde(default)]
+    serve: Option<Spanned<RawTable>>,
 }
 
 /// Reads and parses `path`; `var` looks up environment variables for `${VAR}`.
@@ -131,7 +160,39 @@ pub fn parse(
             line,
         });
     }
-    Ok(ConfigFile { defaults, targets })
+    let mut modules = Vec::with_capacity(raw.module.len());
+    for (name, table) in raw.module {
+        let start = table.span().start;
+        if name.trim().is_empty() || name.contains(char::is_whitespace) {
+            return Err(reader.error(start, "module", "a module name is one word"));
+        }
+        let table = table.into_inner();
+        for key in ["url", "name"] {
+            if let Some(value) = table.get(key) {
+                return Err(reader.error(
+                    value.span().start,
+                    key,
+                    "belongs in a [[target]] entry, not in a module (/probe gives the target)",
+                ));
+            }
+        }
+        modules.push(ConfigModule {
+            name,
+            options: reader.options(table)?,
+            line: at(start),
+        });
+    }
+    modules.sort_by_key(|module| module.line);
+    let serve = match raw.serve {
+        Some(table) => reader.serve(table.into_inner())?,
+        None => ServeSection::default(),
+    };
+    Ok(ConfigFile {
+        defaults,
+        targets,
+        modules,
+        serve,
+    })
 }
 
 /// The keys a target table may hold besides `name` and `url`: the per-target flags.
@@ -204,6 +265,49 @@ impl Reader<'_> {
         ))
     }
 
+    /// The `[serve]` table.
+    fn serve(&self, table: RawTable) -> Result<ServeSection, UsageError> {
+        let mut section = ServeSection::default();
+        for (key, value) in &table {
+            let name = key.replace('_', "-");
+            match name.as_str() {
+                "listen" => section.listen = Some(self.single_string(&name, value)?),
+                "allow" => {
+                    let items: Vec<Value> = match value.get_ref() {
+                        Value::Array(items) => items.clone(),
+                        single => vec![single.clone()],
+                    };
+                    for item in items {
+                        let item = Spanned::new(value.span(), item);
+                        section.allow.push(self.single_string(&name, &item)?);
+                    }
+                }
+                "max-in-flight" => {
+                    section.max_in_flight = Some(self.parsed(&name, value, |t| {
+                        t.parse::<u32>()
+                            .ok()
+                            .filter(|n| (1..=100_000).contains(n))
+                            .ok_or_else(|| format!("'{t}' is not a number from 1 to 100000"))
+                    })?)
+                }
+                "health-cache" => {
+                    section.health_cache = Some(self.parsed(&name, value, cli::parse_duration)?)
+                }
+                _ => {
+                    return Err(self.error(
+                        value.span().start,
+                        key,
+                        &format!(
+                            "unknown key in [serve]; the keys are {}",
+                            SERVE_KEYS.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(section)
+    }
+
     /// Every key of one table into an option set, in the order the file has them.
     fn options(&self, table: RawTable) -> Result<TargetOptions, UsageError> {
         let mut entries: Vec<(String, Spanned<Value>)> = table.into_iter().collect();
@@ -237,7 +341,7 @@ impl Reader<'_> {
         };
         match name.as_str() {
             "expect-status" => {
-                options.expect_status = Some(self.parsed(&name, value, |t| t.parse())?)
+                options.expect_status = Some(self.parsed_list(&name, value, |t| t.parse())?)
             }
             "warning" => options.warning = Some(self.parsed(&name, value, cli::parse_threshold)?),
             "critical" => {
@@ -311,7 +415,7 @@ impl Reader<'_> {
             "retry-delay" => {
                 options.retry_delay = Some(self.parsed(&name, value, cli::parse_duration)?)
             }
-            "retry-on" => options.retry_on = Some(self.parsed(&name, value, |t| t.parse())?),
+            "retry-on" => options.retry_on = Some(self.parsed_list(&name, value, |t| t.parse())?),
             "header" => many(&mut |t| push(&mut options.header, cli::parse_header_arg(t)))?,
             "user" => options.user = Some(self.parsed(&name, value, cli::parse_credentials)?),
             "bearer-token-file" => {
@@ -391,6 +495,27 @@ impl Reader<'_> {
     ) -> Result<T, UsageError> {
         let (text, substituted) = self.scalar(key, value)?;
         parse(&text).map_err(|e| self.value_error(value, key, &e, &substituted))
+    }
+
+    /// A list value written as a TOML list or as the flag's comma-separated text
+    /// (`expect-status = [200, 204]` or `"200,204"`), parsed by `parse`.
+    fn parsed_list<T>(
+        &self,
+        key: &str,
+        value: &Spanned<Value>,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<T, UsageError> {
+        let Value::Array(items) = value.get_ref() else {
+            return self.parsed(key, value, parse);
+        };
+        let mut parts = Vec::with_capacity(items.len());
+        let mut substituted = Vec::new();
+        for item in items {
+            let (text, subs) = self.scalar(key, &Spanned::new(value.span(), item.clone()))?;
+            parts.push(text);
+            substituted.extend(subs);
+        }
+        parse(&parts.join(",")).map_err(|e| self.value_error(value, key, &e, &substituted))
     }
 
     /// A switch: `true` or `false`.

@@ -30,7 +30,7 @@ impl Artifact {
         match command? {
             Command::Completions { shell } => Some(Artifact::Completions(*shell)),
             Command::Man => Some(Artifact::Man),
-            Command::Demo => None,
+            Command::Demo | Command::Serve(_) => None,
         }
     }
 }

@@ -10,6 +10,7 @@ mod config;
 mod demo;
 mod evaluate;
 mod exit;
+mod exposition;
 mod extract;
 mod generate;
 mod health;
@@ -24,6 +25,7 @@ mod redact;
 mod report;
 mod rules;
 mod run;
+mod serve;
 mod statuses;
 mod text;
 mod tls;
@@ -88,6 +90,10 @@ fn main() -> ExitCode {
         stdout_is_terminal: io::stdout().is_terminal(),
         stderr_is_terminal: io::stderr().is_terminal(),
     };
+    if let Some(cli::Command::Serve(args)) = &cli.command {
+        let args = args.clone();
+        return serve::main(cli, args, &env);
+    }
     let plan = match plan::resolve(cli, &env) {
         Ok(plan) => plan,
         Err(err) => return usage_failure(&err.to_string(), docker_requested()),

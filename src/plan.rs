@@ -420,6 +420,49 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     })
 }
 
+/// A secret kept in a file (a token): its text, trimmed; an empty file is a mistake.
+pub fn read_secret_file(path: &std::path::Path, flag: &str) -> Result<Secret, UsageError> {
+    let token = Files::default().text(path, flag)?.trim().to_string();
+    if token.is_empty() {
+        return Err(UsageError(format!("{flag} {} is empty", path.display())));
+    }
+    Ok(Secret::new(token))
+}
+
+/// Per-target settings resolved once (files read, every value checked) and applied to any URL
+/// later: a module of `serve`, whose targets arrive with each request.
+#[derive(Debug, Clone)]
+pub struct Template {
+    options: TargetOptions,
+    settings: Settings,
+}
+
+impl Template {
+    /// `options` (already layered) resolved against the environment.
+    pub fn resolve(options: TargetOptions, env: &Environment<'_>) -> Result<Template, UsageError> {
+        let settings = settings(&options, None, false, env, &mut Files::default())?;
+        Ok(Template { options, settings })
+    }
+
+    /// A target probing `url` with these settings.
+    pub fn target(&self, url: Url) -> Result<Target, UsageError> {
+        let mut settings = self.settings.clone();
+        settings.probe.client.resolve = resolve_overrides(&self.options.resolve, &url);
+        let mut target = Target::new(url, settings);
+        target.version_url = version_url(&self.options, &target.url)?;
+        Ok(target)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Every secret these settings send (passwords, tokens, secret header values).
+    pub fn secrets(&self) -> Vec<Secret> {
+        settings_secrets(&self.settings)
+    }
+}
+
 /// The secrets one target sends: URL credentials, secret header values, passwords and tokens.
 fn target_secrets(target: &Target) -> Vec<Secret> {
     let mut secrets = crate::redact::url_secrets(&target.url);
@@ -464,7 +507,7 @@ fn settings_secrets(settings: &Settings) -> Vec<Secret> {
 /// `over` on top of `base`: a value given in `over` replaces the one in `base`; repeatable
 /// options (rules, component patterns) add up, so a command-line `--assert` joins those of the
 /// config file instead of hiding them.
-fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
+pub(crate) fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
     fn join<T>(mut base: Vec<T>, over: Vec<T>) -> Vec<T> {
         base.extend(over);
         base
@@ -1014,7 +1057,7 @@ fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
     }
 }
 
-fn proxy_env(env: &Environment<'_>) -> Result<ProxyEnv, UsageError> {
+pub(crate) fn proxy_env(env: &Environment<'_>) -> Result<ProxyEnv, UsageError> {
     // Lower case first: it is the common convention, and the upper-case HTTP_PROXY can be set by
     // a CGI request header (httpoxy), which is why curl ignores it.
     let read = |names: &[&str]| -> Result<Option<Url>, UsageError> {

@@ -101,6 +101,11 @@ impl Scrubber {
         out
     }
 
+    /// The secrets this scrubber masks, to build a larger one.
+    pub fn secrets(&self) -> Vec<Secret> {
+        self.secrets.clone()
+    }
+
     pub fn scrub_str(&self, text: &str) -> String {
         String::from_utf8_lossy(&self.scrub(text.as_bytes())).into_owned()
     }
