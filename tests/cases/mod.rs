@@ -23,6 +23,7 @@ mod report_json;
 mod report_junit;
 mod report_prometheus;
 mod rules;
+mod serve;
 mod thresholds;
 mod tls;
 mod transport;

@@ -4,6 +4,7 @@
 //!
 //! Nothing here talks to anything but 127.0.0.1.
 
+pub mod serve;
 pub mod tls;
 
 use std::io::{ErrorKind, Read, Write};

@@ -21,6 +21,9 @@ pub struct Pki {
     pub ca_file: PathBuf,
     pub client_cert_file: PathBuf,
     pub client_key_file: PathBuf,
+    /// The server's chain (leaf first) and key, for a server that reads PEM files.
+    pub server_cert_file: PathBuf,
+    pub server_key_file: PathBuf,
     ca: CertificateDer<'static>,
     chain: Vec<CertificateDer<'static>>,
     key: PrivatePkcs8KeyDer<'static>,
@@ -28,7 +31,13 @@ pub struct Pki {
 
 impl Drop for Pki {
     fn drop(&mut self) {
-        for file in [&self.ca_file, &self.client_cert_file, &self.client_key_file] {
+        for file in [
+            &self.ca_file,
+            &self.client_cert_file,
+            &self.client_key_file,
+            &self.server_cert_file,
+            &self.server_key_file,
+        ] {
             let _ = std::fs::remove_file(file);
         }
     }
@@ -94,13 +103,22 @@ impl Pki {
         };
         let (ca_file, client_cert_file, client_key_file) =
             (file("ca"), file("client-cert"), file("client-key"));
+        let (server_cert_file, server_key_file) = (file("server-cert"), file("server-key"));
         std::fs::write(&ca_file, ca_cert.pem()).unwrap();
         std::fs::write(&client_cert_file, client_cert.pem()).unwrap();
         std::fs::write(&client_key_file, client_key.serialize_pem()).unwrap();
+        std::fs::write(
+            &server_cert_file,
+            format!("{}{}", leaf_cert.pem(), ca_cert.pem()),
+        )
+        .unwrap();
+        std::fs::write(&server_key_file, leaf_key.serialize_pem()).unwrap();
         Pki {
             ca_file,
             client_cert_file,
             client_key_file,
+            server_cert_file,
+            server_key_file,
             ca: ca_cert.der().clone(),
             chain: vec![leaf_cert.der().clone(), ca_cert.der().clone()],
             key: PrivatePkcs8KeyDer::from(leaf_key.serialize_der()),
