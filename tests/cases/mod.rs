@@ -18,6 +18,7 @@ mod golden;
 mod hostile;
 mod http;
 mod output;
+mod prometheus;
 mod report_files;
 mod report_json;
 mod report_junit;

@@ -161,7 +161,17 @@ impl Drop for Served {
 
 /// One HTTP/1.1 request on its own connection; the answer read to its end.
 pub fn request(address: &str, method: &str, path: &str, headers: &[(&str, &str)]) -> Answer {
-    let mut stream = TcpStream::connect(address).expect("connects to serve");
+    try_request(address, method, path, headers).expect("connects to the server")
+}
+
+/// [`request`], or `None` when the server does not accept the connection (not up yet).
+pub fn try_request(
+    address: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> Option<Answer> {
+    let mut stream = TcpStream::connect(address).ok()?;
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .expect("a timeout");
@@ -187,9 +197,9 @@ pub fn request(address: &str, method: &str, path: &str, headers: &[(&str, &str)]
         .filter_map(|line| line.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
-    Answer {
+    Some(Answer {
         code,
         headers,
         body: body.to_string(),
-    }
+    })
 }
