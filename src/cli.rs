@@ -90,6 +90,10 @@ pub enum Command {
 /// The options of `healthprobe serve`; every other option applies to its default module.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ServeArgs {
+    /// URLs /health judges, besides the config's [[target]] entries (and /probe accepts).
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+
     /// Listen on this address [default: 127.0.0.1:9468; the [serve] table's `listen`].
     #[arg(long, value_name = "ADDR", env = "HEALTHPROBE_LISTEN")]
     pub listen: Option<String>,

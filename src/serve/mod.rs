@@ -87,10 +87,17 @@ pub fn main(cli: Cli, args: ServeArgs, env: &Environment<'_>) -> ExitCode {
         Ok(tls) => tls,
         Err(e) => return usage(e.0),
     };
-    let loaded = match state::load(&cli.options, &args, &cli.urls, env) {
+    let mut urls = cli.urls.clone();
+    urls.extend(args.urls.iter().cloned());
+    let loaded = match state::load(&cli.options, &args, &urls, env) {
         Ok(loaded) => loaded,
         Err(e) => return usage(e.0),
     };
+    if cli.options.dry_run {
+        let text = loaded.scrubber.scrub_str(&state::describe(&loaded));
+        let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+        return ExitCode::SUCCESS;
+    }
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -105,7 +112,7 @@ pub fn main(cli: Cli, args: ServeArgs, env: &Environment<'_>) -> ExitCode {
         metrics: Metrics::new(),
         health: tokio::sync::Mutex::new(None),
         required,
-        reload_from: (cli.options, args, cli.urls),
+        reload_from: (cli.options, args, urls),
     });
     match runtime.block_on(listen(server, tls)) {
         Ok(()) => ExitCode::SUCCESS,

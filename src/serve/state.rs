@@ -205,6 +205,39 @@ pub fn load(
     })
 }
 
+/// What `serve --dry-run` prints: everything loaded, nothing started.
+pub fn describe(loaded: &Loaded) -> String {
+    use crate::units::format_duration;
+    let mut names: Vec<&String> = loaded.modules.keys().collect();
+    names.sort_by_key(|name| (name.as_str() != DEFAULT_MODULE, name.as_str()));
+    let mut out = format!(
+        "listen {}; /probe at most {} at once; /health reuses a verdict for {}\n",
+        loaded.listen,
+        loaded.max_in_flight,
+        format_duration(loaded.health_cache)
+    );
+    for name in names {
+        let settings = loaded.modules[name].template.settings();
+        out.push_str(&format!(
+            "module {name}: timeout {}, status {}\n",
+            format_duration(settings.probe.timeout),
+            settings.expect.statuses
+        ));
+    }
+    for target in &loaded.targets {
+        out.push_str(&format!(
+            "target {}: {}\n",
+            target.name,
+            crate::redact::url(&target.url)
+        ));
+    }
+    out.push_str(&format!(
+        "{} loaded; nothing was started (--dry-run)\n",
+        loaded.source
+    ));
+    out
+}
+
 fn target_with(
     options: &TargetOptions,
     url: Url,

@@ -155,3 +155,63 @@ fn the_cron_and_ci_commands_are_accepted() {
         .collect();
     accepted(&words, &env, "github/smoke-test.yml");
 }
+
+#[test]
+fn the_serve_config_and_the_sidecar_arguments_load() {
+    let (path, _) = example("serve/serve.toml");
+    let run = run(&["serve", "--config", path.to_str().unwrap(), "--dry-run"]);
+    run.code(0).stdout_has(&[
+        "module spring: timeout 5s, status 200,503",
+        "module strict: timeout 2s",
+        "target payments: https://payments.internal.example.com/healthcheck",
+        "nothing was started",
+    ]);
+    let (_, deployment) = example("serve/deployment.yaml");
+    let args_line = deployment
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("args: "))
+        .expect("the sidecar's args");
+    let mut args: Vec<String> = serde_json::from_str(args_line).expect("a JSON array");
+    assert_eq!(args.first().map(String::as_str), Some("serve"));
+    args.push("--dry-run".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run_env(&args, &[])
+        .code(0)
+        .stdout_has(&["listen 0.0.0.0:9468"]);
+    assert!(deployment.contains("path: /health, port: 9468"));
+}
+
+#[test]
+fn the_prometheus_examples_name_serves_endpoints_and_modules() {
+    let (_, scrape) = example("serve/prometheus.yml");
+    let (_, probe) = example("serve/probe.yaml");
+    let (_, config) = example("serve/serve.toml");
+    for text in [&scrape, &probe] {
+        assert!(text.contains("/probe"), "{text}");
+        assert!(text.contains(":9468"), "{text}");
+        assert!(text.contains("spring"), "{text}");
+    }
+    assert!(config.contains("[module.spring]"));
+    assert!(scrape.contains("target_label: __param_target"));
+    // promtool (Debian's prometheus package, which .ci/run installs) checks the syntax.
+    for (file, what) in [
+        ("serve/prometheus.yml", "config"),
+        ("serve/alerts.yml", "rules"),
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(file);
+        if let Ok(output) = std::process::Command::new("promtool")
+            .args(["check", what])
+            .arg(&path)
+            .output()
+        {
+            assert!(
+                output.status.success(),
+                "promtool check {what} {file}: {}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+    }
+}
