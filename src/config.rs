@@ -32,7 +32,7 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use crate::cli::{self, TargetOptions};
-use crate::plan::UsageError;
+use crate::error::UsageError;
 
 /// A config file, resolved to typed option sets.
 #[derive(Debug, Clone, Default)]

@@ -8,6 +8,7 @@ mod cert;
 mod cli;
 mod config;
 mod demo;
+mod error;
 mod evaluate;
 mod exit;
 mod exposition;

@@ -4,7 +4,6 @@
 //! traffic, and becomes a [`UsageError`] (exit 3). What comes out is plain data that the rest of
 //! the program trusts.
 
-use std::fmt;
 use std::time::Duration;
 
 use reqwest::Url;
@@ -14,24 +13,13 @@ use crate::cli::{
     Threshold, TlsVersion, WaitFor,
 };
 use crate::config::ConfigFile;
+use crate::error::UsageError;
 use crate::evaluate::{ComponentRules, Expectations};
 use crate::exit::ExitPolicy;
 use crate::health::{FormatChoice, ReadOptions, UserWords};
 use crate::redact::{Scrubber, Secret};
 use crate::statuses::StatusSet;
 use crate::verdict::Quorum;
-
-/// A mistake in what the user asked for; printed as one line, exit 3 (UNKNOWN).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UsageError(pub String);
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 #[derive(Debug, Clone)]
 pub struct Plan {

@@ -40,7 +40,8 @@ use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
 use crate::cli::{Cli, Options, ServeArgs};
-use crate::plan::{Environment, UsageError, parse_target_url};
+use crate::error::UsageError;
+use crate::plan::{Environment, parse_target_url};
 use crate::redact::{Scrubber, Secret};
 use crate::report::{Report, TargetResult};
 use crate::verdict::{Status, worst};

@@ -13,9 +13,9 @@ use url::Url;
 use super::allow::AllowList;
 use crate::cli::{Options, ServeArgs, TargetOptions};
 use crate::config::ConfigFile;
+use crate::error::UsageError;
 use crate::plan::{
-    ClientSettings, Environment, ProxyEnv, Target, Template, UsageError, layer, parse_target_url,
-    proxy_env,
+    ClientSettings, Environment, ProxyEnv, Target, Template, layer, parse_target_url, proxy_env,
 };
 use crate::redact::{Scrubber, Secret};
 
