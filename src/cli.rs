@@ -12,10 +12,13 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use serde_json_path::JsonPath;
 
+use crate::evaluate::MaintenanceAs;
 use crate::health::{Format, FormatChoice, Health};
 use crate::pattern::Pattern;
 use crate::range::Range;
 use crate::redact::Secret;
+use crate::report::OutputFormat;
+use crate::request::{Method, TlsVersion};
 use crate::rules::{Assertion, BodyRule, HeaderRule, Metric};
 use crate::statuses::StatusSet;
 use crate::verdict::Quorum;
@@ -596,28 +599,6 @@ pub(crate) fn parse_status_word(text: &str) -> Result<StatusWord, String> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Threshold(pub Option<Range>);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// One readable line per target and a summary; coloured on a terminal.
-    Human,
-    /// The Nagios plugin line with perfdata, then one long-output line per target.
-    Nagios,
-    /// One JSON document (schema: schema/report.schema.json).
-    Json,
-    /// JUnit XML for CI test reporters: one testcase per target.
-    Junit,
-    /// Prometheus text exposition, for node_exporter's textfile collector.
-    Prometheus,
-}
-
-/// The state a maintenance-like status counts as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MaintenanceAs {
-    Ok,
-    Warning,
-    Critical,
-}
-
 /// `--report FORMAT=PATH`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportFile {
@@ -643,23 +624,6 @@ pub struct Credentials {
     pub password: Option<Secret>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Method {
-    Get,
-    Head,
-    Post,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Head => "HEAD",
-            Method::Post => "POST",
-        }
-    }
-}
-
 /// `--resolve HOST:PORT:ADDR`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolveRule {
@@ -667,14 +631,6 @@ pub struct ResolveRule {
     pub host: String,
     pub port: u16,
     pub address: std::net::IpAddr,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub enum TlsVersion {
-    #[value(name = "1.2")]
-    Tls12,
-    #[value(name = "1.3")]
-    Tls13,
 }
 
 /// What `--wait` waits for.

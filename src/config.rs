@@ -373,7 +373,7 @@ impl Reader<'_> {
             }
             "maintenance" => {
                 options.maintenance = Some(self.parsed(&name, value, |t| {
-                    <cli::MaintenanceAs as clap::ValueEnum>::from_str(t, true)
+                    <crate::evaluate::MaintenanceAs as clap::ValueEnum>::from_str(t, true)
                         .map_err(|_| format!("'{t}' is not one of ok, warning, critical"))
                 })?)
             }
@@ -423,7 +423,7 @@ impl Reader<'_> {
             }
             "method" => {
                 options.method = Some(self.parsed(&name, value, |t| {
-                    <cli::Method as clap::ValueEnum>::from_str(t, true)
+                    <crate::request::Method as clap::ValueEnum>::from_str(t, true)
                         .map_err(|_| format!("'{t}' is not one of GET, HEAD, POST"))
                 })?)
             }
@@ -440,7 +440,7 @@ impl Reader<'_> {
             "insecure" => options.insecure = Some(self.boolean(&name, value)?),
             "tls-min" => {
                 options.tls_min = Some(self.parsed(&name, value, |t| {
-                    <cli::TlsVersion as clap::ValueEnum>::from_str(t, true)
+                    <crate::request::TlsVersion as clap::ValueEnum>::from_str(t, true)
                         .map_err(|_| format!("'{t}' is not one of 1.2, 1.3"))
                 })?)
             }

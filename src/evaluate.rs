@@ -5,7 +5,8 @@
 //! checks: the HTTP status rule, the response time, the health document's own status, every
 //! component, and every expectation the user set.
 
-use crate::cli::MaintenanceAs;
+use clap::ValueEnum;
+
 use crate::health::{
     Component, Format, FormatChoice, Health, HealthDoc, Interpretation, ReadOptions,
 };
@@ -17,6 +18,14 @@ use crate::rules::{Assertion, BodyRule, HeaderRule, Metric, RuleOutcome};
 use crate::statuses::StatusSet;
 use crate::verdict::{Status, worst};
 use crate::version::VersionReq;
+
+/// The state a maintenance-like status counts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MaintenanceAs {
+    Ok,
+    Warning,
+    Critical,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Expectations {
@@ -208,7 +217,7 @@ fn response_checks(
             Status::Critical,
             format!("more than {max_body} bytes"),
             format!("at most {max_body} bytes"),
-            crate::probe::body_too_large_message(max_body),
+            crate::observation::body_too_large_message(max_body),
         ));
     }
     match &reading.document {
@@ -430,7 +439,7 @@ fn status_check(response: &Response, expect: &Expectations, format: Option<Forma
 
 /// `HTTP 503 Service Unavailable`, or `HTTP 599` for codes without a standard reason.
 pub fn status_line(code: u16) -> String {
-    let reason = reqwest::StatusCode::from_u16(code)
+    let reason = hyper::StatusCode::from_u16(code)
         .ok()
         .and_then(|s| s.canonical_reason());
     match reason {

@@ -24,6 +24,7 @@ mod probe;
 mod range;
 mod redact;
 mod report;
+mod request;
 mod rules;
 mod run;
 mod serve;

@@ -200,3 +200,11 @@ impl VersionFound {
         }
     }
 }
+
+/// Why a body over `--max-body` was not read, in one line.
+pub fn body_too_large_message(cap: usize) -> String {
+    format!(
+        "response body larger than {} (raise --max-body to read it)",
+        crate::units::format_size(cap as u64)
+    )
+}

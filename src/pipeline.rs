@@ -10,8 +10,9 @@ use crate::health::Body;
 use crate::observation::{
     CertExpiry, FailureKind, Observation, Reading, VersionFound, VersionSource,
 };
-use crate::plan::{ClientSettings, ProbeOptions, ProxyEnv, Target};
+use crate::plan::Target;
 use crate::report::TargetResult;
+use crate::request::{ClientSettings, ProbeOptions, ProxyEnv};
 
 /// Probes one target (with its retries), reads its body once as a health document, and finds
 /// its version and certificate expiry.
@@ -165,7 +166,7 @@ async fn version_from_url(
         }
         (Some(response), None) if response.body_capped => VersionFound::Missing(format!(
             "{shown}: {}",
-            crate::probe::body_too_large_message(options.max_body)
+            crate::observation::body_too_large_message(options.max_body)
         )),
         (Some(response), None) => {
             let body = Body::read(&response.body);

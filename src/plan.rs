@@ -9,8 +9,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use crate::cli::{
-    Cli, ColorWhen, Command, HeaderArg, Method, Options, OutputFormat, ReportFile, TargetOptions,
-    Threshold, TlsVersion, WaitFor,
+    Cli, ColorWhen, Command, HeaderArg, Options, ReportFile, TargetOptions, Threshold, WaitFor,
 };
 use crate::config::ConfigFile;
 use crate::error::UsageError;
@@ -18,7 +17,11 @@ use crate::evaluate::{ComponentRules, Expectations};
 use crate::exit::ExitPolicy;
 use crate::health::{FormatChoice, ReadOptions, UserWords};
 use crate::redact::{Scrubber, Secret};
-use crate::statuses::StatusSet;
+use crate::report::{OutputFormat, OutputOptions};
+use crate::request::{
+    Auth, ClientIdentity, ClientSettings, KeyKind, Method, ProbeOptions, ProxyChoice, ProxyEnv,
+    RequestSpec, RetryPolicy, SentHeader, TlsVersion,
+};
 use crate::verdict::Quorum;
 
 #[derive(Debug, Clone)]
@@ -119,155 +122,6 @@ impl Settings {
         )
         .expect("the defaults are valid")
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProbeOptions {
-    /// Bound on the whole exchange, redirects included.
-    pub timeout: Duration,
-    pub max_body: usize,
-    pub request: RequestSpec,
-    pub client: ClientSettings,
-}
-
-/// What is sent, hop after hop.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RequestSpec {
-    pub method: Method,
-    /// `-H` headers, in order, each marked whether its value is secret.
-    pub headers: Vec<SentHeader>,
-    pub body: Option<Vec<u8>>,
-    pub auth: Option<Auth>,
-    pub user_agent: String,
-    pub host_header: Option<String>,
-    /// Follow redirects, at most this many (`None` with `--no-follow`).
-    pub max_redirects: Option<u32>,
-}
-
-/// A header healthprobe sends. Its value is always held as a [`Secret`]; `sensitive` says
-/// whether it may be shown.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SentHeader {
-    pub name: String,
-    pub value: Secret,
-    pub sensitive: bool,
-}
-
-impl SentHeader {
-    /// The value as output may show it.
-    pub fn shown(&self) -> String {
-        if self.sensitive {
-            crate::redact::header_value("authorization", self.value.expose())
-        } else {
-            self.value.expose().to_string()
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Auth {
-    Basic {
-        user: String,
-        password: Option<Secret>,
-    },
-    Bearer(Secret),
-}
-
-/// Everything that is set per HTTP client rather than per request: targets that agree on all
-/// of it share one client.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClientSettings {
-    pub connect_timeout: Duration,
-    /// Trust anchors from `--cacert`, added to the compiled-in roots.
-    pub extra_roots: Vec<rustls::pki_types::CertificateDer<'static>>,
-    pub identity: Option<ClientIdentity>,
-    pub insecure: bool,
-    pub tls_min: TlsVersion,
-    /// Also trust the system's certificate store, read the first time a certificate is not
-    /// signed by a compiled-in root.
-    pub system_certs: bool,
-    /// `--resolve` overrides that apply to this target's host and port.
-    pub resolve: Vec<(String, std::net::SocketAddr)>,
-    pub unix_socket: Option<std::path::PathBuf>,
-    pub proxy: ProxyChoice,
-    pub http2_prior_knowledge: bool,
-}
-
-/// A client certificate and its key (`--cert`, `--key`), as DER.
-#[derive(Clone, PartialEq)]
-pub struct ClientIdentity {
-    pub chain: Vec<rustls::pki_types::CertificateDer<'static>>,
-    /// PKCS#8, PKCS#1 or SEC1 DER, as the PEM file held it.
-    pub key: Vec<u8>,
-    pub key_kind: KeyKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyKind {
-    Pkcs8,
-    Pkcs1,
-    Sec1,
-}
-
-impl std::fmt::Debug for ClientIdentity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "ClientIdentity({} certificates, key ***)",
-            self.chain.len()
-        )
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ProxyChoice {
-    /// The proxy variables of the environment, for non-loopback targets.
-    Environment,
-    /// `--no-proxy`.
-    None,
-    /// `--proxy URL`.
-    Url(Url),
-}
-
-/// When one probe is tried again before it is judged (`--retries`), and which answers a
-/// `--wait` may wait out.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RetryPolicy {
-    pub retries: u32,
-    pub delay: Duration,
-    /// Statuses the user called transient besides 502, 503 and 504 (`--retry-on`).
-    pub also: Option<StatusSet>,
-}
-
-impl RetryPolicy {
-    /// A transient HTTP status: one a retry or a little more waiting can change.
-    pub fn transient_status(&self, code: u16) -> bool {
-        matches!(code, 502..=504) || self.also.as_ref().is_some_and(|set| set.contains(code))
-    }
-}
-
-/// Proxy settings from the environment, applied to non-loopback targets only.
-#[derive(Debug, Clone, Default)]
-pub struct ProxyEnv {
-    pub http: Option<Url>,
-    pub https: Option<Url>,
-    pub all: Option<Url>,
-    pub no_proxy: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct OutputOptions {
-    pub format: OutputFormat,
-    pub color: bool,
-    pub verbose: bool,
-    /// `--explain`: how each body was read.
-    pub explain: bool,
-    pub quiet: bool,
-    /// stderr is a terminal: `--wait` may redraw a live progress line there.
-    pub progress_is_live: bool,
-    /// The most bytes the output may take: Docker keeps only the first 4096 bytes of a
-    /// health check's output, and Nagios 4 reads 8192; longer reports are summarised.
-    pub max_bytes: Option<usize>,
 }
 
 /// Facts about the process's surroundings, passed in so that resolution stays testable.

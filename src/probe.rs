@@ -12,10 +12,11 @@ use std::time::{Duration, Instant};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
 use reqwest::{Client, NoProxy, Proxy, Url, redirect};
 
-use crate::cli::Method;
 use crate::observation::{FailureKind, Observation, RequestSeen, Response, TransportFailure};
-use crate::plan::{Auth, ClientSettings, ProbeOptions, ProxyChoice, ProxyEnv, RequestSpec};
-use crate::units::{format_duration, format_size};
+use crate::request::{
+    Auth, ClientSettings, Method, ProbeOptions, ProxyChoice, ProxyEnv, RequestSpec,
+};
+use crate::units::format_duration;
 
 /// Sent so that services which negotiate pick their health document format.
 const ACCEPT_VALUE: &str = "application/health+json, application/json;q=0.9, */*;q=0.1";
@@ -575,13 +576,6 @@ fn peer(url: &Url) -> String {
 }
 
 /// The message used when a body was larger than the cap.
-pub fn body_too_large_message(cap: usize) -> String {
-    format!(
-        "response body larger than {} (raise --max-body to read it)",
-        format_size(cap as u64)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

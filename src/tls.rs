@@ -14,8 +14,7 @@ use rustls::crypto::CryptoProvider;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
-use crate::cli::TlsVersion;
-use crate::plan::{ClientIdentity, ClientSettings, KeyKind};
+use crate::request::{ClientIdentity, ClientSettings, KeyKind, TlsVersion};
 
 /// The rustls configuration for a client with these settings. `needs_tls` is false when none
 /// of the client's targets is HTTPS: then no root store is built at all.

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
+use super::OutputOptions;
 use super::{Report, TargetResult, clean, component_tree, identity, summary, verbose_lines};
 use crate::health::Health;
-use crate::plan::OutputOptions;
 use crate::verdict::{Status, tally};
 
 /// Names longer than this are not used to pad the column, so one long URL cannot push every

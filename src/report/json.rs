@@ -15,12 +15,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
+use super::OutputOptions;
 use super::{Report, TargetResult};
 use crate::evaluate::{Check, CheckKind};
 use crate::health::{Component, Explanation, Health, Interpretation, Origin};
 use crate::observation::{CertExpiry, VersionFound};
 use crate::perfdata::Perfdata;
-use crate::plan::OutputOptions;
 use crate::units::rfc3339;
 use crate::verdict::Status;
 

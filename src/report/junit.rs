@@ -20,9 +20,9 @@
 use std::io::{self, Write};
 use std::time::Duration;
 
+use super::OutputOptions;
 use super::{Report, TargetResult, clean, identity, summary};
 use crate::evaluate::Check;
-use crate::plan::OutputOptions;
 use crate::units::rfc3339;
 use crate::verdict::Status;
 

@@ -8,15 +8,17 @@ mod human;
 mod json;
 mod junit;
 mod nagios;
+mod options;
 mod prometheus;
+
+pub use options::{OutputFormat, OutputOptions};
 
 use std::io::{self, Write};
 
-use crate::cli::OutputFormat;
 use crate::evaluate::{Check, CheckKind, status_line};
 use crate::health::{Component, Health, Interpretation};
 use crate::observation::{Observation, Reading, VersionFound};
-use crate::plan::{OutputOptions, Target};
+use crate::plan::Target;
 use crate::units::{format_duration, format_size};
 use crate::verdict::Status;
 

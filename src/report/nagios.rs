@@ -7,11 +7,11 @@
 
 use std::io::{self, Write};
 
+use super::OutputOptions;
 use super::{Report, TargetResult, clean, summary, verbose_lines};
 use crate::evaluate::CheckKind;
 use crate::health::Interpretation;
 use crate::perfdata::Perfdata;
-use crate::plan::OutputOptions;
 use crate::range::fmt_num;
 use crate::verdict::{Status, tally};
 

@@ -35,10 +35,10 @@ use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::time::{Duration, SystemTime};
 
+use super::OutputOptions;
 use super::{Report, TargetResult};
 use crate::evaluate::CheckKind;
 use crate::health::{Component, Health, Interpretation};
-use crate::plan::OutputOptions;
 use crate::verdict::Status;
 
 /// One series: its labels (valid names, raw values) and its value.

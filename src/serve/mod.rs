@@ -602,8 +602,8 @@ async fn probe(server: &Arc<Server>, request: &Request<Incoming>) -> Answer {
 /// it would have returned, as blackbox_exporter's debug page does.
 fn debug_page(result: &TargetResult, log_line: &str, exposition: &str) -> String {
     let report = single_report(result.clone());
-    let options = crate::plan::OutputOptions {
-        format: crate::cli::OutputFormat::Human,
+    let options = crate::report::OutputOptions {
+        format: crate::report::OutputFormat::Human,
         color: false,
         verbose: true,
         explain: true,
@@ -691,8 +691,8 @@ async fn health(server: &Arc<Server>, request: &Request<Incoming>) -> Answer {
             }
         },
     };
-    let options = crate::plan::OutputOptions {
-        format: crate::cli::OutputFormat::Json,
+    let options = crate::report::OutputOptions {
+        format: crate::report::OutputFormat::Json,
         color: false,
         verbose: false,
         explain: false,

@@ -14,10 +14,9 @@ use super::allow::AllowList;
 use crate::cli::{Options, ServeArgs, TargetOptions};
 use crate::config::ConfigFile;
 use crate::error::UsageError;
-use crate::plan::{
-    ClientSettings, Environment, ProxyEnv, Target, Template, layer, parse_target_url, proxy_env,
-};
+use crate::plan::{Environment, Target, Template, layer, parse_target_url, proxy_env};
 use crate::redact::{Scrubber, Secret};
+use crate::request::{ClientSettings, ProxyEnv};
 
 /// Where `serve` listens without `--listen`: loopback only, on a port no well-known exporter
 /// uses (blackbox_exporter is 9115, node_exporter 9100).
