@@ -16,6 +16,7 @@ mod extract;
 mod generate;
 mod health;
 mod observation;
+mod outcome;
 mod pattern;
 mod perfdata;
 mod pipeline;

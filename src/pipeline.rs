@@ -10,8 +10,8 @@ use crate::health::Body;
 use crate::observation::{
     CertExpiry, FailureKind, Observation, Reading, VersionFound, VersionSource,
 };
+use crate::outcome::{TargetResult, TargetView};
 use crate::plan::Target;
-use crate::report::TargetResult;
 use crate::request::{ClientSettings, ProbeOptions, ProxyEnv};
 
 /// Probes one target (with its retries), reads its body once as a health document, and finds
@@ -194,11 +194,25 @@ pub fn judge_target(target: &Target, observation: Observation, reading: Reading)
         target.settings.probe.max_body,
     );
     TargetResult {
-        target: target.clone(),
+        target: view(target),
         status: target_status(&checks),
         observation,
         reading,
         checks,
+    }
+}
+
+/// What a result may say of its target: never its settings or secrets.
+pub fn view(target: &Target) -> TargetView {
+    let settings = &target.settings;
+    TargetView {
+        name: target.name.clone(),
+        url: crate::redact::url(&target.url),
+        host: target.url.host_str().unwrap_or_default().to_string(),
+        unverified_tls: settings.probe.client.insecure && target.url.scheme() == "https",
+        warning: settings.expect.warning.clone(),
+        critical: settings.expect.critical.clone(),
+        timeout: settings.probe.timeout,
     }
 }
 

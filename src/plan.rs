@@ -104,26 +104,6 @@ pub struct Settings {
     pub retry: RetryPolicy,
 }
 
-impl Settings {
-    /// The built-in defaults, for unit tests that need a target.
-    #[cfg(test)]
-    pub fn defaults_for_tests() -> Settings {
-        let env = Environment {
-            var: &|_| None,
-            stdout_is_terminal: false,
-            stderr_is_terminal: false,
-        };
-        settings(
-            &TargetOptions::default(),
-            None,
-            false,
-            &env,
-            &mut Files::default(),
-        )
-        .expect("the defaults are valid")
-    }
-}
-
 /// Facts about the process's surroundings, passed in so that resolution stays testable.
 pub struct Environment<'a> {
     pub var: &'a dyn Fn(&str) -> Option<String>,

@@ -12,13 +12,13 @@ use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
-use crate::evaluate::{Check, CheckKind, version_skew_check};
+use crate::evaluate::{Check, CheckKind};
 use crate::observation::{FailureKind, Observation, Reading};
+use crate::outcome::{Report, RunRules, TargetResult};
 use crate::pipeline::{self, Clients};
 use crate::plan::{Plan, Target, WaitPlan};
-use crate::report::{Report, TargetResult};
 use crate::units::format_duration;
-use crate::verdict::{Status, worst};
+use crate::verdict::Status;
 
 /// The longest pause between `--wait` rounds, however long the wait.
 const MAX_INTERVAL: Duration = Duration::from_secs(15);
@@ -58,19 +58,13 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         if interrupted {
             state.outcome = Some(Outcome::Interrupted);
         }
-        let mut report = judge(&plan, &state);
-        if let Some(check) = wait_check(&plan, &state, &report, started.elapsed()) {
-            report.run_checks.push(check);
-            report.overall = overall(&plan, &report.results, &report.run_checks);
-        }
-        if interrupted {
-            // Whatever was seen so far, the run did not do its job: UNKNOWN (exit 3).
-            report.overall = Status::Unknown;
-        }
-        report.exit_code = plan.exit.code(report.overall);
-        report.started_at = started_at;
-        report.elapsed = started.elapsed();
-        Ok(report)
+        let seen = judge(&plan, &state, Vec::new(), interrupted);
+        let wait = wait_check(&plan, &state, &seen, started.elapsed());
+        let report = match wait {
+            Some(check) => judge(&plan, &state, vec![check], interrupted),
+            None => seen,
+        };
+        Ok(report.timed(started_at, started.elapsed()))
     })
 }
 
@@ -145,14 +139,14 @@ async fn drive(plan: &Plan, shared: &Arc<Shared>, state: &mut State) {
         let due: Vec<usize> = if state.rounds == 1 || wait.stable_rounds > 1 {
             all.clone()
         } else {
-            let report = judge(plan, state);
+            let report = judge(plan, state, Vec::new(), false);
             all.iter()
                 .copied()
                 .filter(|&i| !healthy(report.results[i].status, wait))
                 .collect()
         };
         probe_round(shared, &due, state).await;
-        let report = judge(plan, state);
+        let report = judge(plan, state, Vec::new(), false);
         if healthy(report.overall, wait) {
             healthy_rounds += 1;
             if healthy_rounds >= wait.stable_rounds {
@@ -214,7 +208,7 @@ async fn probe_round(shared: &Arc<Shared>, due: &[usize], state: &mut State) {
 
 /// Judges what has been seen into a report. A target with no observation yet was cut off by an
 /// interruption.
-fn judge(plan: &Plan, state: &State) -> Report {
+fn judge(plan: &Plan, state: &State, extra: Vec<Check>, interrupted: bool) -> Report {
     let results: Vec<TargetResult> = plan
         .targets
         .iter()
@@ -226,46 +220,15 @@ fn judge(plan: &Plan, state: &State) -> Report {
             pipeline::judge_target(target, observation, reading)
         })
         .collect();
-    let mut run_checks = Vec::new();
-    if plan.same_version && results.len() > 1 {
-        let versions: Vec<(&str, Option<&str>)> = results
-            .iter()
-            .map(|r| (r.target.name.as_str(), r.reading.version.value()))
-            .collect();
-        run_checks.extend(version_skew_check(&versions));
-    }
-    if let Some(quorum) = plan.quorum {
-        let states: Vec<Status> = results.iter().map(|r| r.status).collect();
-        let (status, reason) = quorum.judge(&states);
-        run_checks.push(Check {
-            kind: CheckKind::Quorum,
-            status,
-            subject: None,
-            observed: format!("{} OK", states.iter().filter(|s| **s == Status::Ok).count()),
-            expected: format!("at least {quorum}"),
-            reason,
-            perfdata: None,
-        });
-    }
-    let overall = overall(plan, &results, &run_checks);
-    Report {
-        exit_code: plan.exit.code(overall),
-        overall,
-        results,
-        run_checks,
-        started_at: std::time::SystemTime::UNIX_EPOCH,
-        elapsed: Duration::ZERO,
-    }
+    Report::judge(results, rules(plan), extra, interrupted)
 }
 
-/// The run's state: with a quorum, the quorum decides (a failing replica is its line's
-/// business); otherwise the worst target. Run-level findings count either way.
-fn overall(plan: &Plan, results: &[TargetResult], run_checks: &[Check]) -> Status {
-    let runs = run_checks.iter().map(|c| c.status);
-    if plan.quorum.is_some() {
-        worst(runs)
-    } else {
-        worst(results.iter().map(|r| r.status).chain(runs))
+/// How the plan judges the run as a whole.
+fn rules(plan: &Plan) -> RunRules {
+    RunRules {
+        same_version: plan.same_version,
+        quorum: plan.quorum,
+        policy: plan.exit,
     }
 }
 
@@ -275,8 +238,9 @@ fn terminal(plan: &Plan, report: &Report, wait: WaitPlan) -> Option<String> {
     let hopeless: Vec<(&TargetResult, String)> = report
         .results
         .iter()
-        .filter(|r| !healthy(r.status, wait))
-        .filter_map(|r| terminal_reason(r).map(|why| (r, why)))
+        .zip(&plan.targets)
+        .filter(|(r, _)| !healthy(r.status, wait))
+        .filter_map(|(r, target)| terminal_reason(r, target).map(|why| (r, why)))
         .collect();
     let (first, why) = hopeless.first()?;
     if let Some(quorum) = plan.quorum {
@@ -288,7 +252,7 @@ fn terminal(plan: &Plan, report: &Report, wait: WaitPlan) -> Option<String> {
     Some(format!("{}: {why}", first.target.name))
 }
 
-fn terminal_reason(result: &TargetResult) -> Option<String> {
+fn terminal_reason(result: &TargetResult, target: &Target) -> Option<String> {
     let observation = &result.observation;
     if let Some(failure) = &observation.failure {
         return match failure.kind {
@@ -304,7 +268,7 @@ fn terminal_reason(result: &TargetResult) -> Option<String> {
         };
     }
     let response = observation.response.as_ref()?;
-    let settings = &result.target.settings;
+    let settings = &target.settings;
     let code = response.status;
     let waitable = settings.expect.statuses.contains(code) || settings.retry.transient_status(code);
     (matches!(code, 401 | 403 | 404) && !waitable).then(|| {

@@ -198,7 +198,7 @@ fn target(result: &TargetResult) -> TargetJson<'_> {
     };
     TargetJson {
         name: &result.target.name,
-        url: crate::redact::url(&result.target.url),
+        url: result.target.url.clone(),
         status: result.status.label(),
         http_status: response.map(|r| r.status),
         http_version: response.map(|r| r.version.as_str()),
@@ -365,12 +365,7 @@ mod tests {
         FailureKind, Observation, Reading, RequestSeen, Response, TransportFailure, VersionSource,
     };
     use crate::perfdata::Perfdata;
-    use crate::plan::{Settings, Target};
     use serde_json::{Value, json};
-
-    fn settings() -> Settings {
-        Settings::defaults_for_tests()
-    }
 
     fn observation(response: Option<Response>, failure: Option<TransportFailure>) -> Observation {
         Observation {
@@ -402,9 +397,22 @@ mod tests {
     }
 
     fn result(url: &str, observation: Observation, reading: Reading) -> TargetResult {
-        let target = Target::new(url.parse().unwrap(), settings());
+        let url: url::Url = url.parse().unwrap();
         TargetResult {
-            target,
+            target: crate::outcome::TargetView {
+                name: format!(
+                    "{}:{}{}",
+                    url.host_str().unwrap_or(""),
+                    url.port_or_known_default().unwrap_or(0),
+                    url.path()
+                ),
+                url: crate::redact::url(&url),
+                host: url.host_str().unwrap_or_default().into(),
+                unverified_tls: false,
+                warning: None,
+                critical: None,
+                timeout: Duration::from_secs(10),
+            },
             observation,
             reading,
             checks: Vec::new(),

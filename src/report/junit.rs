@@ -124,7 +124,7 @@ impl Case {
 
 fn target_case(result: &TargetResult) -> Case {
     let target = &result.target;
-    let url = crate::redact::url(&target.url);
+    let url = &target.url;
     let mut request = format!("GET {url}");
     if let Some(remote) = result.observation.remote {
         request.push_str(&format!(" (answered by {remote})"));
@@ -142,7 +142,11 @@ fn target_case(result: &TargetResult) -> Case {
         name: clean(&target.name),
         // The host carries no credentials (user, password and query are other parts of a URL);
         // a target without one (never the case for http and https) falls back to the suite.
-        classname: clean(target.url.host_str().unwrap_or(SUITE)),
+        classname: clean(if target.host.is_empty() {
+            SUITE
+        } else {
+            &target.host
+        }),
         time: result.observation.elapsed,
         status: result.status,
         message: clean(&summary(result)),

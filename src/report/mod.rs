@@ -17,34 +17,10 @@ use std::io::{self, Write};
 
 use crate::evaluate::{Check, CheckKind, status_line};
 use crate::health::{Component, Health, Interpretation};
-use crate::observation::{Observation, Reading, VersionFound};
-use crate::plan::Target;
+use crate::observation::VersionFound;
+pub use crate::outcome::{Report, TargetResult};
 use crate::units::{format_duration, format_size};
 use crate::verdict::Status;
-
-/// Everything known at the end of a run.
-#[derive(Debug, Clone)]
-pub struct Report {
-    pub results: Vec<TargetResult>,
-    /// Findings about the run as a whole (version skew across targets).
-    pub run_checks: Vec<Check>,
-    pub overall: Status,
-    /// The process exit code the run ends with, under the exit policy in force (Nagios or
-    /// Docker); renderers may print it, never decide it.
-    pub exit_code: u8,
-    /// When the run started (wall clock) and how long it took.
-    pub started_at: std::time::SystemTime,
-    pub elapsed: std::time::Duration,
-}
-
-#[derive(Debug, Clone)]
-pub struct TargetResult {
-    pub target: Target,
-    pub observation: Observation,
-    pub reading: Reading,
-    pub checks: Vec<Check>,
-    pub status: Status,
-}
 
 pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> io::Result<()> {
     let Some(max) = options.max_bytes else {
@@ -210,7 +186,7 @@ pub fn render_plan(plan: &crate::plan::Plan, out: &mut dyn Write) -> io::Result<
 /// reasons are on lines of their own.
 pub fn summary(result: &TargetResult) -> String {
     let line = outcome(result);
-    if result.target.settings.probe.client.insecure && result.target.url.scheme() == "https" {
+    if result.target.unverified_tls {
         // Said on every run, so that a forgotten --insecure cannot hide.
         format!("{line}; TLS certificate NOT verified (--insecure)")
     } else {

@@ -161,12 +161,12 @@ fn perfdata(report: &Report, result: &TargetResult) -> Vec<String> {
         (Some(_), None) => Some(format!("{:.6}", observation.elapsed.as_secs_f64())),
         _ => None,
     };
-    let settings = &result.target.settings;
+    let target = &result.target;
     let time = Perfdata {
-        warning: settings.expect.warning.clone(),
-        critical: settings.expect.critical.clone(),
+        warning: target.warning.clone(),
+        critical: target.critical.clone(),
         min: Some("0".into()),
-        max: Some(fmt_num(settings.probe.timeout.as_secs_f64())),
+        max: Some(fmt_num(target.timeout.as_secs_f64())),
         ..Perfdata::new("time", seconds, "s")
     };
     let measured = result.checks.iter().filter_map(|c| c.perfdata.as_ref());

@@ -138,10 +138,7 @@ fn families(report: &Report) -> Vec<Family> {
     );
 
     for (result, name) in report.results.iter().zip(target_labels(report)) {
-        let base = vec![
-            ("target", name),
-            ("url", crate::redact::url(&result.target.url)),
-        ];
+        let base = vec![("target", name), ("url", result.target.url.clone())];
         let with = |extra: &[(&'static str, &str)]| {
             let mut labels = base.clone();
             labels.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
@@ -236,7 +233,7 @@ fn target_labels(report: &Report) -> Vec<String> {
         .results
         .iter()
         .map(|result| {
-            let url = crate::redact::url(&result.target.url);
+            let url = result.target.url.clone();
             let name = &result.target.name;
             let mut label = name.clone();
             let mut n = 1;

@@ -41,10 +41,10 @@ use tokio::task::JoinSet;
 
 use crate::cli::{Cli, Options, ServeArgs};
 use crate::error::UsageError;
+use crate::outcome::{Report, RunRules, TargetResult};
 use crate::plan::{Environment, parse_target_url};
 use crate::redact::{Scrubber, Secret};
-use crate::report::{Report, TargetResult};
-use crate::verdict::{Status, worst};
+use crate::verdict::Status;
 use log::Level;
 use metrics::Metrics;
 use state::{DEFAULT_MODULE, Loaded};
@@ -621,15 +621,7 @@ fn debug_page(result: &TargetResult, log_line: &str, exposition: &str) -> String
 
 /// A report of one result.
 fn single_report(result: TargetResult) -> Report {
-    let overall = result.status;
-    Report {
-        results: vec![result],
-        run_checks: Vec::new(),
-        overall,
-        exit_code: overall.nagios_code(),
-        started_at: SystemTime::now(),
-        elapsed: Duration::ZERO,
-    }
+    Report::judge(vec![result], RunRules::default(), Vec::new(), false)
 }
 
 /// Prometheus' scrape timeout (`X-Prometheus-Scrape-Timeout-Seconds`) less the margin.
@@ -743,15 +735,10 @@ async fn health_report(server: &Arc<Server>, loaded: &Arc<Loaded>) -> Arc<Report
         results[index] = Some(result);
     }
     let results: Vec<TargetResult> = results.into_iter().flatten().collect();
-    let overall = worst(results.iter().map(|r| r.status));
-    let report = Arc::new(Report {
-        exit_code: overall.nagios_code(),
-        overall,
-        results,
-        run_checks: Vec::new(),
-        started_at,
-        elapsed: started.elapsed(),
-    });
+    let report = Arc::new(
+        Report::judge(results, RunRules::default(), Vec::new(), false)
+            .timed(started_at, started.elapsed()),
+    );
     server.log(
         Level::Info,
         "health judged",
