@@ -11,7 +11,9 @@ use reqwest::Url;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+use crate::cli::{TargetOptions, Threshold};
 use crate::plan::{Settings, Target};
+use crate::range::Range;
 
 /// One endpoint of the sample service.
 struct Endpoint {
@@ -60,10 +62,22 @@ const ENDPOINTS: &[Endpoint] = &[
     },
 ];
 
-/// The response time thresholds the demo applies when the user gives none, chosen so that
-/// `/slow` lands between them.
-pub const DEFAULT_WARNING: &str = "0.2";
-pub const DEFAULT_CRITICAL: &str = "1";
+/// The response time thresholds (seconds) the demo applies when the user gives none, chosen
+/// so that `/slow` lands between them.
+const DEFAULT_WARNING: f64 = 0.2;
+const DEFAULT_CRITICAL: f64 = 1.0;
+
+/// The demo's options: the user's, with its own response time thresholds where the user gave
+/// none (an explicit empty `-w ""` still unsets them).
+pub fn options(mut options: TargetOptions) -> TargetOptions {
+    options
+        .warning
+        .get_or_insert(Threshold(Some(Range::at_most(DEFAULT_WARNING))));
+    options
+        .critical
+        .get_or_insert(Threshold(Some(Range::at_most(DEFAULT_CRITICAL))));
+    options
+}
 
 /// How long `/slow` takes to answer.
 const SLOW_DELAY: Duration = Duration::from_millis(300);

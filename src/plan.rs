@@ -157,7 +157,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             command_line.clone(),
         );
         let url = parse_target_url(&entry.url).map_err(at)?;
-        let settings = settings(&layered, Some(&url), false, env, &mut files).map_err(at)?;
+        let settings = settings(&layered, Some(&url), env, &mut files).map_err(at)?;
         let mut target = Target::new(url, settings);
         if let Some(name) = &entry.name {
             target.name = name.trim().to_string();
@@ -168,7 +168,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     let from_command_line = layer(config.defaults.clone(), command_line.clone());
     for url in urls.iter().filter(|u| !u.is_empty()) {
         let url = parse_target_url(url)?;
-        let settings = settings(&from_command_line, Some(&url), false, env, &mut files)?;
+        let settings = settings(&from_command_line, Some(&url), env, &mut files)?;
         let mut target = Target::new(url, settings);
         target.version_url = version_url(&from_command_line, &target.url)?;
         targets.push(target);
@@ -183,7 +183,12 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         }));
     }
     let demo = if demo {
-        Some(settings(command_line, None, true, env, &mut files)?)
+        Some(settings(
+            &crate::demo::options(command_line.clone()),
+            None,
+            env,
+            &mut files,
+        )?)
     } else {
         None
     };
@@ -262,7 +267,7 @@ pub struct Template {
 impl Template {
     /// `options` (already layered) resolved against the environment.
     pub fn resolve(options: TargetOptions, env: &Environment<'_>) -> Result<Template, UsageError> {
-        let settings = settings(&options, None, false, env, &mut Files::default())?;
+        let settings = settings(&options, None, env, &mut Files::default())?;
         Ok(Template { options, settings })
     }
 
@@ -416,23 +421,18 @@ const DEFAULT_MAX_BODY: u64 = 1 << 20;
 const DEFAULT_RETRY_DELAY: Duration = Duration::from_secs(1);
 
 /// A layered option set with the built-in defaults filled in, and every file it names read.
-/// `url` is the target's (none for the demo, whose port is not known yet). The demo has
-/// default thresholds of its own, so that its slow endpoint shows a WARNING.
+/// `url` is the target's (none for the demo, whose port is not known yet, and for serve's
+/// modules, whose targets come with each request).
 fn settings(
     options: &TargetOptions,
     url: Option<&Url>,
-    demo: bool,
     env: &Environment<'_>,
     files: &mut Files,
 ) -> Result<Settings, UsageError> {
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
     let max_body = usize::try_from(options.max_body.unwrap_or(DEFAULT_MAX_BODY))
         .map_err(|_| UsageError("--max-body is larger than this machine can hold".into()))?;
-    let threshold = |t: &Option<Threshold>, demo_default: &str| match t {
-        Some(Threshold(range)) => range.clone(),
-        None if demo => demo_default.parse().ok(),
-        None => None,
-    };
+    let threshold = |t: &Option<Threshold>| t.as_ref().and_then(|Threshold(range)| range.clone());
     let extra_roots = match &options.cacert {
         Some(path) => trust_anchors(files.certificates(path, "--cacert")?, path)?,
         None => Vec::new(),
@@ -478,8 +478,8 @@ fn settings(
         expect: Expectations {
             statuses_explicit: options.expect_status.is_some(),
             statuses: options.expect_status.clone().unwrap_or_default(),
-            warning: threshold(&options.warning, crate::demo::DEFAULT_WARNING),
-            critical: threshold(&options.critical, crate::demo::DEFAULT_CRITICAL),
+            warning: threshold(&options.warning),
+            critical: threshold(&options.critical),
             read: ReadOptions {
                 format: options.health_format.unwrap_or(FormatChoice::Auto),
                 words: UserWords::new(

@@ -42,6 +42,15 @@ impl Range {
         }
     }
 
+    /// `end` (`0:end`), which alerts above `end` (a response time, say).
+    pub fn at_most(end: f64) -> Range {
+        Range {
+            start: 0.0,
+            end,
+            inside: false,
+        }
+    }
+
     /// True when `value` must raise an alert under this range.
     pub fn alerts(&self, value: f64) -> bool {
         let within = self.start <= value && value <= self.end;
@@ -559,5 +568,13 @@ mod properties {
             };
             prop_assert_eq!(judge(value, Some(&w), Some(&c)), expected);
         }
+    }
+
+    #[test]
+    fn at_most_is_the_plain_number_form() {
+        let parsed: Range = "0.2".parse().unwrap();
+        assert_eq!(Range::at_most(0.2).to_string(), parsed.to_string());
+        assert!(Range::at_most(0.2).alerts(0.3));
+        assert!(!Range::at_most(0.2).alerts(0.2));
     }
 }
