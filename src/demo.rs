@@ -12,8 +12,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 use crate::cli::{TargetOptions, Threshold};
-use crate::plan::{Settings, Target};
 use crate::range::Range;
+use crate::target::{Settings, Target};
 
 /// One endpoint of the sample service.
 struct Endpoint {

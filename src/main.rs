@@ -30,6 +30,7 @@ mod rules;
 mod run;
 mod serve;
 mod statuses;
+mod target;
 mod text;
 mod tls;
 mod units;
@@ -103,7 +104,7 @@ fn main() -> ExitCode {
     };
     if plan.dry_run {
         let mut listed = Vec::new();
-        let written = report::render_plan(&plan, &mut listed)
+        let written = plan::render(&plan, &mut listed)
             .and_then(|()| io::stdout().lock().write_all(&plan.scrubber.scrub(&listed)));
         return match written {
             Ok(()) => ExitCode::SUCCESS,

@@ -11,8 +11,8 @@ use crate::observation::{
     CertExpiry, FailureKind, Observation, Reading, VersionFound, VersionSource,
 };
 use crate::outcome::{TargetResult, TargetView};
-use crate::plan::Target;
 use crate::request::{ClientSettings, ProbeOptions, ProxyEnv};
+use crate::target::Target;
 
 /// Probes one target (with its retries), reads its body once as a health document, and finds
 /// its version and certificate expiry.

@@ -212,8 +212,8 @@ fn request(
 
 /// A redirect chain for a message: redacted, and at most five hops shown.
 fn chain(hops: &[Url], last: &Url) -> String {
-    let mut all: Vec<String> = hops.iter().map(crate::plan::name_of).collect();
-    all.push(crate::plan::name_of(last));
+    let mut all: Vec<String> = hops.iter().map(crate::request::name_of).collect();
+    all.push(crate::request::name_of(last));
     if all.len() > 5 {
         let tail = all.split_off(all.len() - 2);
         all.truncate(2);

@@ -171,3 +171,12 @@ pub struct ProxyEnv {
     pub all: Option<Url>,
     pub no_proxy: Option<String>,
 }
+
+/// A target's name from its URL: host, port and path, without scheme, credentials or query.
+pub fn name_of(url: &Url) -> String {
+    let host = url.host_str().unwrap_or("");
+    match url.port() {
+        Some(port) => format!("{host}:{port}{}", url.path()),
+        None => format!("{host}{}", url.path()),
+    }
+}

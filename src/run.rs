@@ -16,7 +16,8 @@ use crate::evaluate::{Check, CheckKind};
 use crate::observation::{FailureKind, Observation, Reading};
 use crate::outcome::{Report, RunRules, TargetResult};
 use crate::pipeline::{self, Clients};
-use crate::plan::{Plan, Target, WaitPlan};
+use crate::plan::{Plan, WaitPlan};
+use crate::target::Target;
 use crate::units::format_duration;
 use crate::verdict::Status;
 

@@ -139,48 +139,6 @@ pub fn temporary_path(path: &std::path::Path) -> std::path::PathBuf {
     path.with_file_name(format!(".{name}.healthprobe-{}.tmp", std::process::id()))
 }
 
-/// `--dry-run`: each target as the run would probe it, one line each, URLs redacted.
-pub fn render_plan(plan: &crate::plan::Plan, out: &mut dyn Write) -> io::Result<()> {
-    let width = plan
-        .targets
-        .iter()
-        .map(|t| t.name.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(48);
-    for target in &plan.targets {
-        let settings = &target.settings;
-        let expect = &settings.expect;
-        let rules = expect.metrics.len()
-            + expect.asserts.len()
-            + expect.assert_warns.len()
-            + expect.headers.len()
-            + expect.body.len();
-        let mut notes = vec![
-            format!("timeout {}", format_duration(settings.probe.timeout)),
-            format!("status {}", expect.statuses),
-        ];
-        if settings.retry.retries > 0 {
-            notes.push(format!("{} retries", settings.retry.retries));
-        }
-        if rules > 0 {
-            notes.push(format!("{rules} rule{}", if rules == 1 { "" } else { "s" }));
-        }
-        writeln!(
-            out,
-            "{:<width$}  {}  ({})",
-            clean(&target.name),
-            clean(&crate::redact::url(&target.url)),
-            notes.join(", ")
-        )?;
-    }
-    writeln!(
-        out,
-        "{} targets; nothing was sent (--dry-run)",
-        plan.targets.len()
-    )
-}
-
 /// One line on what happened to a target: the problems when there are any, otherwise what was
 /// seen, each followed by the time it took. Failing components are named, not detailed: their
 /// reasons are on lines of their own.

@@ -23,7 +23,7 @@ use std::time::Duration;
 use crate::evaluate::CheckKind;
 use crate::exposition::{Family, Kind, render};
 use crate::health::{Component, Health, Interpretation};
-use crate::report::TargetResult;
+use crate::outcome::TargetResult;
 use crate::verdict::Status;
 
 const STATES: [(Status, &str); 4] = [

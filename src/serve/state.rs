@@ -14,9 +14,10 @@ use super::allow::AllowList;
 use crate::cli::{Options, ServeArgs, TargetOptions};
 use crate::config::ConfigFile;
 use crate::error::UsageError;
-use crate::plan::{Environment, Target, Template, layer, parse_target_url, proxy_env};
+use crate::plan::{Environment, Template, layer, parse_target_url, proxy_env};
 use crate::redact::{Scrubber, Secret};
 use crate::request::{ClientSettings, ProxyEnv};
+use crate::target::Target;
 
 /// Where `serve` listens without `--listen`: loopback only, on a port no well-known exporter
 /// uses (blackbox_exporter is 9115, node_exporter 9100).
