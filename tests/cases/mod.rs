@@ -1,5 +1,6 @@
 //! One module per capability of the command line.
 
+mod architecture;
 mod completions;
 mod components;
 mod concurrency;
