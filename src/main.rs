@@ -4,6 +4,7 @@
 //! the two process-wide promises: usage errors and panics end as UNKNOWN (exit 3, or 1 in Docker
 //! mode), never as clap's 2 (CRITICAL to Nagios, reserved to Docker) or Rust's 101.
 
+mod allow;
 mod cert;
 mod cli;
 mod config;

@@ -288,6 +288,15 @@ async fn exchange(
             )));
             return;
         }
+        if let Some(allowed) = &options.redirects_allowed
+            && !allowed.allows(&next)
+        {
+            observation.failure = Some(redirect_failure(format!(
+                "HTTP {status} redirect to {}, which the allow-list does not accept",
+                crate::redact::url(&next)
+            )));
+            return;
+        }
         hops.push(current.clone());
         if hops.contains(&next) {
             observation.failure = Some(redirect_failure(format!(

@@ -42,6 +42,8 @@ pub enum TlsVersion {
 pub struct ProbeOptions {
     /// Bound on the whole exchange, redirects included.
     pub timeout: Duration,
+    /// Where redirects may lead (`serve`'s allow-list); `None` follows any.
+    pub redirects_allowed: Option<std::sync::Arc<crate::allow::AllowList>>,
     pub max_body: usize,
     pub request: RequestSpec,
     pub client: ClientSettings,

@@ -113,6 +113,7 @@ pub(super) fn settings(
     }
     Ok(Settings {
         probe: ProbeOptions {
+            redirects_allowed: None,
             timeout,
             max_body,
             request: request_spec(options, env, files)?,

@@ -15,7 +15,6 @@
 //! read timeout and a cap on request heads, and a lifetime on every connection. SIGTERM stops
 //! accepting, lets the requests in flight finish within a bound, and exits 0.
 
-mod allow;
 mod auth;
 mod log;
 mod metrics;
@@ -550,10 +549,14 @@ async fn probe(server: &Arc<Server>, request: &Request<Incoming>) -> Answer {
             ),
         );
     };
-    let target = match module.template.target(url) {
+    let mut target = match module.template.target(url) {
         Ok(target) => target,
         Err(e) => return refuse(StatusCode::BAD_REQUEST, "bad_request", e.0),
     };
+    // A redirect must not lead where /probe would not go itself.
+    if !loaded.allow.allows_any() {
+        target.settings.probe.redirects_allowed = Some(loaded.allow.clone());
+    }
     let client = match module.client(&target, &loaded.proxies) {
         Ok(client) => client,
         Err(e) => {

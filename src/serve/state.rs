@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use url::Url;
 
-use super::allow::AllowList;
+use crate::allow::AllowList;
 use crate::cli::{Options, ServeArgs, TargetOptions};
 use crate::config::ConfigFile;
 use crate::error::UsageError;
@@ -39,7 +39,7 @@ const MAX_CLIENTS: usize = 32;
 /// The loaded configuration. Immutable: a reload builds a new one and swaps it in.
 pub struct Loaded {
     pub modules: HashMap<String, Arc<Module>>,
-    pub allow: AllowList,
+    pub allow: Arc<AllowList>,
     /// The config's `[[target]]` entries and the command line's URLs, for `/health`.
     pub targets: Vec<Target>,
     pub health_cache: Duration,
@@ -157,6 +157,7 @@ pub fn load(
     }
     let exact: Vec<String> = targets.iter().map(|t| t.url.to_string()).collect();
     let allow = AllowList::new(&config.serve.allow, exact, args.allow_any_target)
+        .map(Arc::new)
         .map_err(|why| UsageError(format!("[serve] allow: {why}")))?;
     let listen_text = args
         .listen

@@ -424,3 +424,26 @@ fn bad_serve_settings_are_usage_errors() {
     run(&["serve", "--config", bad_key.path()]).usage_error(3, "unknown key in [serve]");
     run(&["serve", "--web-user", "prom"]).usage_error(3, "needs a password");
 }
+
+#[test]
+fn a_redirect_out_of_the_allow_list_is_not_followed() {
+    let outside = Server::start(serve(200, SPRING, ALL_UP.as_bytes()));
+    let elsewhere = outside.url("/health").replace("127.0.0.1", "localhost");
+    let redirecting = Server::start(move |_request, stream: &mut std::net::TcpStream| {
+        respond(stream, 302, &[("Location", elsewhere.as_str())], b"")
+    });
+    let config = config("");
+    let served = served(&config, &[]);
+    let answer = served.get(&probe_path(&redirecting.url("/h"), "&debug=true"), &[]);
+    assert!(
+        answer.body.contains("which the allow-list does not accept"),
+        "{answer:?}"
+    );
+    assert!(answer.body.contains("probe_success 0"), "{answer:?}");
+    assert_eq!(outside.hits(), 0, "the redirect was not followed");
+    // With any target allowed, it is.
+    let open = spawn(&["--allow-any-target"], &[]);
+    let answer = open.get(&probe_path(&redirecting.url("/h"), ""), &[]);
+    assert_eq!(answer.sample("probe_success"), Some(1.0), "{answer:?}");
+    assert_eq!(answer.sample("probe_http_redirects"), Some(1.0));
+}

@@ -1,4 +1,5 @@
-//! Which targets `/probe` accepts: `serve` is not an open proxy. A target is allowed when it
+//! Which targets `serve`'s `/probe` accepts, and where their redirects may lead: `serve` is not
+//! an open proxy. A target is allowed when it
 //! matches a URL glob of the allow-list (`https://*.example.com/*`), when its host is an IP
 //! address inside one of its CIDRs (`10.0.0.0/8`, `::1/128`), or when it is one of the config's
 //! own `[[target]]` URLs. `--allow-any-target` accepts everything.
