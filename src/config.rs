@@ -674,6 +674,49 @@ mod tests {
     }
 
     #[test]
+    fn status_lists_are_toml_lists_or_the_flags_text() {
+        let file = parsed(
+            "[defaults]\nexpect-status = [200, 204]\nretry-on = [\"404\", 409]\n\
+             [[target]]\nurl = \"http://a/\"\nexpect-status = \"2xx,301\"\n",
+        )
+        .unwrap();
+        let statuses = file.defaults.expect_status.unwrap();
+        assert!(statuses.contains(204) && !statuses.contains(201));
+        assert!(file.defaults.retry_on.unwrap().contains(409));
+        assert!(
+            file.targets[0]
+                .options
+                .expect_status
+                .as_ref()
+                .unwrap()
+                .contains(301)
+        );
+        let err = parsed("[defaults]\nexpect-status = [200, \"x\"]\n").unwrap_err();
+        assert!(err.contains("expect-status"), "{err}");
+    }
+
+    #[test]
+    fn modules_and_the_serve_table_are_read() {
+        let file = parsed(
+            "[serve]\nallow = [\"10.0.0.0/8\"]\nmax-in-flight = 8\nhealth-cache = \"3s\"\n\
+             [module.fast]\ntimeout = \"1s\"\n[module.slow]\ntimeout = 30\n",
+        )
+        .unwrap();
+        assert_eq!(file.serve.allow, ["10.0.0.0/8"]);
+        assert_eq!(file.serve.max_in_flight, Some(8));
+        assert_eq!(
+            file.serve.health_cache,
+            Some(std::time::Duration::from_secs(3))
+        );
+        let names: Vec<&str> = file.modules.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["fast", "slow"]);
+        let err = parsed("[module.m]\nurl = \"http://a/\"\n").unwrap_err();
+        assert!(err.contains("not in a module"), "{err}");
+        let err = parsed("[serve]\nlisten_port = 1\n").unwrap_err();
+        assert!(err.contains("unknown key in [serve]"), "{err}");
+    }
+
+    #[test]
     fn variables_are_substituted_and_remembered_for_hiding() {
         let (text, substituted) = interpolate("a=${TOKEN}&b=${EMPTY}", &vars).unwrap();
         assert_eq!(text, "a=s3cr3t&b=");
