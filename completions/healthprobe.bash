@@ -53,7 +53,7 @@ _healthprobe() {
 
     case "${cmd}" in
         healthprobe)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help --version demo completions man serve help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --tls-server-name --grpc-service --grpc-list --send --expect-banner --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help --version demo completions man serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -255,6 +255,26 @@ _healthprobe() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-list)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --send)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-banner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -319,7 +339,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__completions)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help bash elvish fish powershell zsh"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --tls-server-name --grpc-service --grpc-list --send --expect-banner --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +538,26 @@ _healthprobe() {
                     return 0
                     ;;
                 --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-list)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --send)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-banner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -585,7 +625,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__demo)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --tls-server-name --grpc-service --grpc-list --send --expect-banner --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -784,6 +824,26 @@ _healthprobe() {
                     return 0
                     ;;
                 --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-list)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --send)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-banner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -935,7 +995,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__man)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --tls-server-name --grpc-service --grpc-list --send --expect-banner --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,6 +1197,26 @@ _healthprobe() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-list)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --send)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-banner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --secret-header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1201,7 +1281,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__serve)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --listen --allow-any-target --max-in-flight --health-cache --web-user --web-bearer-token-file --web-tls-cert --web-tls-key --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --listen --allow-any-target --max-in-flight --health-cache --web-user --web-bearer-token-file --web-tls-cert --web-tls-key --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --cert-warn --cert-crit --cacert --retries --retry-delay --retry-on --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --cert --key --insecure --tls-min --no-system-certs --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --tls-server-name --grpc-service --grpc-list --send --expect-banner --secret-header --config --concurrency --same-version --dry-run --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --docker --warning-is-unhealthy --quiet --explain --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,6 +1508,26 @@ _healthprobe() {
                     return 0
                     ;;
                 --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-list)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --send)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expect-banner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_healthprobe_global_optspecs
-    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= cert= key= k/insecure tls-min= no-system-certs unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet explain v/verbose h/help V/version
+    string join \n expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= cert-warn= cert-crit= cacert= retries= retry-delay= retry-on= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= cert= key= k/insecure tls-min= no-system-certs unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge tls-server-name= grpc-service= grpc-list= send= expect-banner= secret-header= config= j/concurrency= same-version dry-run wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= docker warning-is-unhealthy q/quiet explain v/verbose h/help V/version
 end
 
 function __fish_healthprobe_needs_command
@@ -71,6 +71,12 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l tls-min -d 'The
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l tls-server-name -d 'Check the server name a TLS certificate must carry, instead of the URL\'s host: for a target reached by address (grpcs://10.0.0.5:443) or through a tunnel' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l grpc-service -d 'gRPC targets: ask grpc.health.v1 Check about this service (?service= in the URL wins) [default: the whole server]' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l grpc-list -d 'gRPC targets: ask List (every service becomes a component); =false asks Check only [default: List, and Check where the server does not implement List]' -r -f -a "true\t''
+false\t''"
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l send -d 'tcp:// and tls:// targets: send TEXT once connected (\\r, \\n, \\t and \\\\ escapes)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l expect-banner -d 'tcp:// and tls:// targets: read until what the server sends matches REGEX (a banner, +PONG); CRITICAL when it does not within the timeout' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s j -l concurrency -d 'Probe at most N targets at once' -r
@@ -156,6 +162,12 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l tls-min
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l tls-server-name -d 'Check the server name a TLS certificate must carry, instead of the URL\'s host: for a target reached by address (grpcs://10.0.0.5:443) or through a tunnel' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l grpc-service -d 'gRPC targets: ask grpc.health.v1 Check about this service (?service= in the URL wins) [default: the whole server]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l grpc-list -d 'gRPC targets: ask List (every service becomes a component); =false asks Check only [default: List, and Check where the server does not implement List]' -r -f -a "true\t''
+false\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l send -d 'tcp:// and tls:// targets: send TEXT once connected (\\r, \\n, \\t and \\\\ escapes)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l expect-banner -d 'tcp:// and tls:// targets: read until what the server sends matches REGEX (a banner, +PONG); CRITICAL when it does not within the timeout' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s j -l concurrency -d 'Probe at most N targets at once' -r
@@ -235,6 +247,12 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l tls-server-name -d 'Check the server name a TLS certificate must carry, instead of the URL\'s host: for a target reached by address (grpcs://10.0.0.5:443) or through a tunnel' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l grpc-service -d 'gRPC targets: ask grpc.health.v1 Check about this service (?service= in the URL wins) [default: the whole server]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l grpc-list -d 'gRPC targets: ask List (every service becomes a component); =false asks Check only [default: List, and Check where the server does not implement List]' -r -f -a "true\t''
+false\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l send -d 'tcp:// and tls:// targets: send TEXT once connected (\\r, \\n, \\t and \\\\ escapes)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l expect-banner -d 'tcp:// and tls:// targets: read until what the server sends matches REGEX (a banner, +PONG); CRITICAL when it does not within the timeout' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s j -l concurrency -d 'Probe at most N targets at once' -r
@@ -314,6 +332,12 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l tls-min 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l tls-server-name -d 'Check the server name a TLS certificate must carry, instead of the URL\'s host: for a target reached by address (grpcs://10.0.0.5:443) or through a tunnel' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l grpc-service -d 'gRPC targets: ask grpc.health.v1 Check about this service (?service= in the URL wins) [default: the whole server]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l grpc-list -d 'gRPC targets: ask List (every service becomes a component); =false asks Check only [default: List, and Check where the server does not implement List]' -r -f -a "true\t''
+false\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l send -d 'tcp:// and tls:// targets: send TEXT once connected (\\r, \\n, \\t and \\\\ escapes)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l expect-banner -d 'tcp:// and tls:// targets: read until what the server sends matches REGEX (a banner, +PONG); CRITICAL when it does not within the timeout' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s j -l concurrency -d 'Probe at most N targets at once' -r
@@ -400,6 +424,12 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l tls-mi
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l unix-socket -d 'Send the request over this Unix domain socket; the URL still gives the path and Host' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l tls-server-name -d 'Check the server name a TLS certificate must carry, instead of the URL\'s host: for a target reached by address (grpcs://10.0.0.5:443) or through a tunnel' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l grpc-service -d 'gRPC targets: ask grpc.health.v1 Check about this service (?service= in the URL wins) [default: the whole server]' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l grpc-list -d 'gRPC targets: ask List (every service becomes a component); =false asks Check only [default: List, and Check where the server does not implement List]' -r -f -a "true\t''
+false\t''"
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l send -d 'tcp:// and tls:// targets: send TEXT once connected (\\r, \\n, \\t and \\\\ escapes)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l expect-banner -d 'tcp:// and tls:// targets: read until what the server sends matches REGEX (a banner, +PONG); CRITICAL when it does not within the timeout' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l secret-header -d 'Treat this header as secret: its value is shown as *** everywhere (repeatable; Authorization, Cookie and *-Token style names always are)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l config -d 'Read targets and their settings from this TOML file (see the README for the schema)' -r -F
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s j -l concurrency -d 'Probe at most N targets at once' -r

@@ -426,6 +426,42 @@ pub struct TargetOptions {
           num_args = 0, default_missing_value = "true")]
     pub http2_prior_knowledge: Option<bool>,
 
+    /// Check the server name a TLS certificate must carry, instead of the URL's host: for a
+    /// target reached by address (grpcs://10.0.0.5:443) or through a tunnel.
+    #[arg(
+        global = true,
+        long,
+        value_name = "NAME",
+        env = "HEALTHPROBE_TLS_SERVER_NAME"
+    )]
+    pub tls_server_name: Option<String>,
+
+    /// gRPC targets: ask grpc.health.v1 Check about this service (?service= in the URL wins)
+    /// [default: the whole server].
+    #[arg(
+        global = true,
+        long,
+        value_name = "NAME",
+        env = "HEALTHPROBE_GRPC_SERVICE"
+    )]
+    pub grpc_service: Option<String>,
+
+    /// gRPC targets: ask List (every service becomes a component); =false asks Check only
+    /// [default: List, and Check where the server does not implement List].
+    #[arg(global = true, long, value_name = "BOOL", env = "HEALTHPROBE_GRPC_LIST", value_parser = BoolishValueParser::new(),
+          num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub grpc_list: Option<bool>,
+
+    /// tcp:// and tls:// targets: send TEXT once connected (\r, \n, \t and \\ escapes).
+    #[arg(global = true, long, value_name = "TEXT", env = "HEALTHPROBE_SEND")]
+    pub send: Option<String>,
+
+    /// tcp:// and tls:// targets: read until what the server sends matches REGEX (a banner,
+    /// +PONG); CRITICAL when it does not within the timeout.
+    #[arg(global = true, long, value_name = "REGEX", env = "HEALTHPROBE_EXPECT_BANNER",
+          value_parser = RuleParser(parse_banner))]
+    pub expect_banner: Option<crate::request::Banner>,
+
     /// Treat this header as secret: its value is shown as *** everywhere (repeatable;
     /// Authorization, Cookie and *-Token style names always are).
     #[arg(
@@ -704,6 +740,18 @@ pub(crate) fn parse_header_rule(text: &str) -> Result<HeaderRule, String> {
 
 pub(crate) fn parse_body_rule(text: &str) -> Result<BodyRule, String> {
     BodyRule::parse(text)
+}
+
+pub(crate) fn parse_banner(text: &str) -> Result<crate::request::Banner, String> {
+    regex::RegexBuilder::new(text)
+        .size_limit(1 << 20)
+        .build()
+        .map(crate::request::Banner)
+        .map_err(|e| {
+            let why = e.to_string();
+            let last = why.lines().last().unwrap_or("invalid").trim().to_string();
+            format!("invalid --expect-banner /{text}/: {last}")
+        })
 }
 
 pub(crate) fn parse_health_format(text: &str) -> Result<FormatChoice, String> {

@@ -245,6 +245,11 @@ pub const KEYS: &[&str] = &[
     "no-follow",
     "http2-prior-knowledge",
     "secret-header",
+    "tls-server-name",
+    "grpc-service",
+    "grpc-list",
+    "send",
+    "expect-banner",
 ];
 
 struct Reader<'a> {
@@ -461,6 +466,17 @@ impl Reader<'_> {
             "no-follow" => options.no_follow = Some(self.boolean(&name, value)?),
             "http2-prior-knowledge" => {
                 options.http2_prior_knowledge = Some(self.boolean(&name, value)?)
+            }
+            "tls-server-name" => {
+                options.tls_server_name = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?)
+            }
+            "grpc-service" => {
+                options.grpc_service = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?)
+            }
+            "grpc-list" => options.grpc_list = Some(self.boolean(&name, value)?),
+            "send" => options.send = Some(self.parsed(&name, value, |t| Ok(t.to_string()))?),
+            "expect-banner" => {
+                options.expect_banner = Some(self.parsed(&name, value, cli::parse_banner)?)
             }
             "secret-header" => many(&mut |t| {
                 options.secret_header.push(t.to_string());

@@ -10,7 +10,9 @@ use clap::ValueEnum;
 use crate::health::{
     Component, Format, FormatChoice, Health, HealthDoc, Interpretation, ReadOptions,
 };
-use crate::observation::{CertExpiry, Observation, Reading, Response, VersionFound};
+use crate::observation::{
+    CertExpiry, GrpcCall, Observation, Protocol, Reading, Response, VersionFound, grpc_code_name,
+};
 use crate::pattern::Pattern;
 use crate::perfdata::Perfdata;
 use crate::range::{Breach, Range, fmt_num, judge};
@@ -87,6 +89,10 @@ pub struct Check {
 pub enum CheckKind {
     Transport,
     HttpStatus,
+    /// The `grpc-status` of a gRPC call.
+    GrpcStatus,
+    /// A `tcp://` or `tls://` connection accepted (and its handshake completed).
+    Connection,
     ResponseTime,
     BodySize,
     Document,
@@ -120,6 +126,8 @@ impl CheckKind {
         match self {
             CheckKind::Transport => "transport",
             CheckKind::HttpStatus => "http-status",
+            CheckKind::GrpcStatus => "grpc-status",
+            CheckKind::Connection => "connection",
             CheckKind::ResponseTime => "response-time",
             CheckKind::BodySize => "body-size",
             CheckKind::Document => "health-document",
@@ -207,7 +215,11 @@ fn response_checks(
         Some(Interpretation::Doc(doc)) => Some(doc),
         _ => None,
     };
-    checks.push(status_check(response, expect, document.map(|d| d.format)));
+    checks.push(match &response.protocol {
+        Protocol::Http => status_check(response, expect, document.map(|d| d.format)),
+        Protocol::Grpc(call) => grpc_status_check(call),
+        Protocol::Tcp | Protocol::Tls { .. } => connection_check(response, observation),
+    });
     if observation.failure.is_none() {
         checks.push(time_check(observation.elapsed.as_secs_f64(), expect));
     }
@@ -435,6 +447,89 @@ fn status_check(response: &Response, expect: &Expectations, format: Option<Forma
         expected.to_string(),
         reason,
     )
+}
+
+/// A gRPC call is judged by the status the server gave: OK is OK, anything else CRITICAL, with
+/// what the code means for a health check and the server's own `grpc-message`.
+fn grpc_status_check(call: &GrpcCall) -> Check {
+    let name = grpc_code_name(call.code);
+    let (status, mut reason) = match call.code {
+        0 => (Status::Ok, format!("gRPC {name}")),
+        5 if !call.service.is_empty() => (
+            Status::Critical,
+            format!(
+                "gRPC NOT_FOUND: the server does not know service '{}' (SERVICE_UNKNOWN)",
+                call.service
+            ),
+        ),
+        12 => (
+            Status::Critical,
+            format!(
+                "gRPC UNIMPLEMENTED: the server does not implement grpc.health.v1.Health/{}{}",
+                call.rpc,
+                if call.rpc == "List" {
+                    " (drop --grpc-list to ask Check)"
+                } else {
+                    ""
+                }
+            ),
+        ),
+        code => (
+            Status::Critical,
+            format!("gRPC {name} ({code}){}", grpc_code_meaning(code)),
+        ),
+    };
+    if let Some(message) = call.message.as_deref().filter(|m| !m.is_empty()) {
+        reason.push_str(": ");
+        reason.push_str(message);
+    }
+    check(
+        CheckKind::GrpcStatus,
+        status,
+        name.to_string(),
+        "OK".into(),
+        reason,
+    )
+}
+
+/// What a gRPC status says about the service being probed, where the name alone does not.
+fn grpc_code_meaning(code: u32) -> &'static str {
+    match code {
+        4 => ": the server did not answer within the deadline",
+        7 => ": the credentials sent may not call the health service",
+        8 => ": the server is out of resources",
+        14 => ": the service is unavailable",
+        16 => ": the server wants credentials (-H 'authorization: ...' or --bearer-token-file)",
+        _ => "",
+    }
+}
+
+/// A bare port: the connection was accepted (and the handshake completed for `tls://`).
+fn connection_check(response: &Response, observation: &Observation) -> Check {
+    let peer = observation
+        .remote
+        .map_or_else(|| "the server".to_string(), |a| a.to_string());
+    let reason = match &response.protocol {
+        Protocol::Tls { version } => format!("{version} handshake with {peer}"),
+        _ => format!("connection accepted by {peer}"),
+    };
+    check(
+        CheckKind::Connection,
+        Status::Ok,
+        response.version.clone(),
+        "a connection".into(),
+        reason,
+    )
+}
+
+/// The first words of a target's summary: what answered, by protocol.
+pub fn answer_line(response: &Response) -> String {
+    match &response.protocol {
+        Protocol::Http => status_line(response.status),
+        Protocol::Grpc(call) => format!("gRPC {}", grpc_code_name(call.code)),
+        Protocol::Tcp => "connected".to_string(),
+        Protocol::Tls { version } => format!("{version} handshake"),
+    }
 }
 
 /// `HTTP 503 Service Unavailable`, or `HTTP 599` for codes without a standard reason.
@@ -733,6 +828,7 @@ mod tests {
     fn seen(status: u16, millis: u64) -> Observation {
         Observation {
             response: Some(Response {
+                protocol: Protocol::Http,
                 status,
                 version: "HTTP/1.1".into(),
                 headers: vec![],

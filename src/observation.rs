@@ -66,6 +66,71 @@ pub struct Response {
     pub time_to_headers: Duration,
     /// The server's leaf certificate (DER) on HTTPS.
     pub peer_certificate: Option<Vec<u8>>,
+    /// What kind of answer this is, which decides how its status is judged.
+    pub protocol: Protocol,
+}
+
+impl Response {
+    /// Whether the body is a document to read: an HTTP body, or the message of a gRPC call
+    /// that succeeded. What a bare port sent is a banner, and a failed gRPC call has no message.
+    pub fn carries_document(&self) -> bool {
+        match &self.protocol {
+            Protocol::Http => true,
+            Protocol::Grpc(call) => call.code == 0,
+            Protocol::Tcp | Protocol::Tls { .. } => false,
+        }
+    }
+}
+
+/// The protocol an answer came over. HTTP answers are judged by their status code; a gRPC call
+/// by the status the server gave in `grpc-status`; a bare connection by having been accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Protocol {
+    #[default]
+    Http,
+    /// A call of the gRPC Health Checking Protocol. `body` then holds the response message in
+    /// protobuf's JSON form, always in the shape of `List`'s answer.
+    Grpc(GrpcCall),
+    /// `tcp://`: the connection was accepted.
+    Tcp,
+    /// `tls://`: the connection was accepted and the handshake completed, in this version.
+    Tls { version: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrpcCall {
+    /// `Check` or `List`.
+    pub rpc: &'static str,
+    /// The service asked about (`Check`); empty for the whole server.
+    pub service: String,
+    /// The gRPC status code (`grpc-status`), 0 for OK.
+    pub code: u32,
+    /// `grpc-message`, percent-decoded and folded to one line.
+    pub message: Option<String>,
+}
+
+/// The name of a gRPC status code, as the gRPC documentation spells it.
+pub fn grpc_code_name(code: u32) -> &'static str {
+    match code {
+        0 => "OK",
+        1 => "CANCELLED",
+        2 => "UNKNOWN",
+        3 => "INVALID_ARGUMENT",
+        4 => "DEADLINE_EXCEEDED",
+        5 => "NOT_FOUND",
+        6 => "ALREADY_EXISTS",
+        7 => "PERMISSION_DENIED",
+        8 => "RESOURCE_EXHAUSTED",
+        9 => "FAILED_PRECONDITION",
+        10 => "ABORTED",
+        11 => "OUT_OF_RANGE",
+        12 => "UNIMPLEMENTED",
+        13 => "INTERNAL",
+        14 => "UNAVAILABLE",
+        15 => "DATA_LOSS",
+        16 => "UNAUTHENTICATED",
+        _ => "an unassigned code",
+    }
 }
 
 /// The kinds of transport failure an operator needs to tell apart at a glance.
@@ -82,6 +147,8 @@ pub enum FailureKind {
     TruncatedBody,
     Protocol,
     Redirect,
+    /// `--expect-banner`: the server did not send what was expected.
+    Banner,
     Other,
     /// Not the service's doing: the `--deadline` passed before the target's turn.
     NotProbed,
@@ -104,6 +171,7 @@ impl FailureKind {
             FailureKind::TruncatedBody => "truncated-body",
             FailureKind::Protocol => "protocol",
             FailureKind::Redirect => "redirect",
+            FailureKind::Banner => "banner",
             FailureKind::Other => "other",
             FailureKind::NotProbed => "not-probed",
             FailureKind::Interrupted => "interrupted",
@@ -128,6 +196,7 @@ impl FailureKind {
                 | FailureKind::Reset
                 | FailureKind::Closed
                 | FailureKind::TruncatedBody
+                | FailureKind::Banner
         )
     }
 }

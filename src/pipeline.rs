@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::evaluate::{evaluate, target_status};
 use crate::health::Body;
 use crate::observation::{
-    CertExpiry, FailureKind, Observation, Reading, VersionFound, VersionSource,
+    CertExpiry, FailureKind, Observation, Protocol, Reading, VersionFound, VersionSource,
 };
 use crate::outcome::{TargetResult, TargetView};
 use crate::request::{ClientSettings, ProbeOptions, ProxyEnv};
@@ -24,16 +24,22 @@ pub async fn probe_target(
     let observation = probe_with_retries(client, target, deadline).await;
     let settings = &target.settings;
     let complete_body = match (&observation.response, &observation.failure) {
-        (Some(response), None) if !response.body_capped => Some(response),
+        (Some(response), None) if !response.body_capped && response.carries_document() => {
+            Some(response)
+        }
         _ => None,
     };
     let body = complete_body.map(|response| Body::read(&response.body));
     let document = complete_body.zip(body.as_ref()).map(|(response, body)| {
-        let content_type = response
-            .headers
-            .iter()
-            .find(|(name, _)| name == "content-type")
-            .map(|(_, value)| value.as_str());
+        // A gRPC message is read in its JSON form.
+        let content_type = match response.protocol {
+            Protocol::Grpc(_) => Some("application/json"),
+            _ => response
+                .headers
+                .iter()
+                .find(|(name, _)| name == "content-type")
+                .map(|(_, value)| value.as_str()),
+        };
         crate::health::interpret_body(content_type, response.status, body, &settings.expect.read)
     });
     let json = body.as_ref().and_then(|b| b.json.as_ref().ok());
@@ -86,7 +92,11 @@ async fn probe_with_retries(
             );
         };
         let cut_short = options.timeout < target.settings.probe.timeout;
-        let mut observation = crate::probe::probe(client, &target.url, &options).await;
+        let mut observation = match target.url.scheme() {
+            "grpc" | "grpcs" => crate::grpc::probe(client, &target.url, &options).await,
+            "tcp" | "tls" => crate::socket::probe(&target.url, &options).await,
+            _ => crate::probe::probe(client, &target.url, &options).await,
+        };
         observation.attempts = attempt;
         if let Some(failure) = &mut observation.failure
             && cut_short
@@ -209,7 +219,8 @@ pub fn view(target: &Target) -> TargetView {
         name: target.name.clone(),
         url: crate::redact::url(&target.url),
         host: target.url.host_str().unwrap_or_default().to_string(),
-        unverified_tls: settings.probe.client.insecure && target.url.scheme() == "https",
+        unverified_tls: settings.probe.client.insecure
+            && matches!(target.url.scheme(), "https" | "grpcs" | "tls"),
         warning: settings.expect.warning.clone(),
         critical: settings.expect.critical.clone(),
         timeout: settings.probe.timeout,
@@ -243,7 +254,7 @@ impl Clients {
         let mut wanted: Vec<(&ClientSettings, bool)> = Vec::new();
         for target in targets {
             let settings = &target.settings.probe.client;
-            let https = target.url.scheme() == "https"
+            let https = matches!(target.url.scheme(), "https" | "grpcs")
                 || target
                     .version_url
                     .as_ref()

@@ -32,7 +32,12 @@ pub fn build_client(
     // Ignored if already installed; reqwest looks the default up in a few places.
     let _ =
         rustls::crypto::CryptoProvider::install_default(rustls::crypto::ring::default_provider());
-    let tls = crate::tls::client_config(settings, needs_tls, !settings.http2_prior_knowledge)?;
+    let alpn = if settings.http2_prior_knowledge {
+        crate::tls::Alpn::Http2
+    } else {
+        crate::tls::Alpn::Http
+    };
+    let tls = crate::tls::client_config(settings, needs_tls, alpn)?;
     let mut builder = Client::builder()
         .tls_backend_preconfigured(tls)
         .connect_timeout(settings.connect_timeout)
@@ -257,7 +262,12 @@ async fn exchange(
         let response = match sent {
             Ok(response) => response,
             Err(err) => {
-                observation.failure = Some(classify(&err, &current, options, false));
+                let failure = classify(&err, &current, options, false);
+                observation.failure = Some(if spec.max_redirects.is_some() || hops.is_empty() {
+                    http2_only_hint(failure, &current)
+                } else {
+                    failure
+                });
                 return;
             }
         };
@@ -346,6 +356,7 @@ async fn exchange(
             .get::<reqwest::tls::TlsInfo>()
             .and_then(|info| info.peer_certificate())
             .map(<[u8]>::to_vec),
+        protocol: crate::observation::Protocol::Http,
     });
     let seen = observation.response.as_mut().expect("just set");
     let cap = options.max_body;
@@ -377,6 +388,24 @@ async fn exchange(
     }
 }
 
+/// An HTTP/1 request to a server that speaks only HTTP/2 (a gRPC server, most often) gets HTTP/2
+/// frames back, which no HTTP/1 parser reads: say what the port most likely is.
+fn http2_only_hint(mut failure: TransportFailure, url: &Url) -> TransportFailure {
+    let lower = failure.message.to_ascii_lowercase();
+    let frames_back = matches!(failure.kind, FailureKind::Protocol | FailureKind::Other)
+        && (lower.contains("unexpected message")
+            || lower.contains("invalid http version")
+            || lower.contains("http/2"));
+    if frames_back {
+        failure.message.push_str(&format!(
+            ": it answered in HTTP/2 frames, as an HTTP/2-only server does (gRPC? use \
+             grpc://{} for its health service, or --http2-prior-knowledge for HTTP/2)",
+            peer(url)
+        ));
+    }
+    failure
+}
+
 /// Text that says whether a failure happened before or after the headers arrived.
 fn phase(after_headers: bool) -> &'static str {
     if after_headers {
@@ -388,7 +417,7 @@ fn phase(after_headers: bool) -> &'static str {
 
 /// Turns reqwest's error into one line an operator can act on, by walking the cause chain for
 /// the io, TLS and HTTP parser errors that say what actually happened.
-fn classify(
+pub(crate) fn classify(
     err: &reqwest::Error,
     url: &Url,
     options: &ProbeOptions,
@@ -545,7 +574,7 @@ impl<'a> Causes<'a> {
     }
 }
 
-fn describe_tls(err: &rustls::Error) -> String {
+pub(crate) fn describe_tls(err: &rustls::Error) -> String {
     use rustls::CertificateError as Cert;
     match err {
         rustls::Error::InvalidCertificate(cert) => match cert {

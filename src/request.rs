@@ -47,6 +47,37 @@ pub struct ProbeOptions {
     pub max_body: usize,
     pub request: RequestSpec,
     pub client: ClientSettings,
+    pub grpc: GrpcOptions,
+    pub socket: SocketOptions,
+}
+
+/// How a `grpc://` or `grpcs://` target is asked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GrpcOptions {
+    /// `Check` this service (`--grpc-service`; `?service=` in the URL wins).
+    pub service: Option<String>,
+    /// `--grpc-list`: `None` asks `List` and falls back to `Check` on a server that does not
+    /// implement it; `Some(true)` asks `List` only, `Some(false)` `Check` only.
+    pub list: Option<bool>,
+}
+
+/// What a `tcp://` or `tls://` target is sent once connected, and what it must answer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SocketOptions {
+    /// `--send`, with its escapes already turned into bytes.
+    pub send: Option<Vec<u8>>,
+    /// `--expect-banner`: read until this matches what arrived.
+    pub banner: Option<Banner>,
+}
+
+/// A regular expression that what a server sends must match (`--expect-banner`).
+#[derive(Debug, Clone)]
+pub struct Banner(pub regex::Regex);
+
+impl PartialEq for Banner {
+    fn eq(&self, other: &Banner) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
 }
 
 /// What is sent, hop after hop.
@@ -110,6 +141,9 @@ pub struct ClientSettings {
     pub unix_socket: Option<std::path::PathBuf>,
     pub proxy: ProxyChoice,
     pub http2_prior_knowledge: bool,
+    /// `--tls-server-name`: the name the server's certificate is checked against, instead of
+    /// the URL's host (a target reached by address, or through a tunnel).
+    pub tls_server_name: Option<String>,
 }
 
 /// A client certificate and its key (`--cert`, `--key`), as DER.

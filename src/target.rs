@@ -18,8 +18,24 @@ pub struct Target {
 }
 
 impl Target {
-    /// A target named after its URL.
-    pub fn new(url: Url, settings: Settings) -> Target {
+    /// A target named after its URL, with what its scheme implies: gRPC speaks HTTP/2 from
+    /// the first byte and its answer is read as a gRPC health document; a bare port has no
+    /// document to read.
+    pub fn new(url: Url, mut settings: Settings) -> Target {
+        use crate::health::{Format, FormatChoice};
+        match url.scheme() {
+            "grpc" | "grpcs" => {
+                settings.probe.client.http2_prior_knowledge = true;
+                if settings.expect.read.format == FormatChoice::Auto
+                    && settings.expect.read.status_path.is_none()
+                    && settings.expect.read.component_path.is_none()
+                {
+                    settings.expect.read.format = FormatChoice::Forced(Format::Grpc);
+                }
+            }
+            "tcp" | "tls" => settings.expect.read.format = FormatChoice::None,
+            _ => {}
+        }
         Target {
             name: name_of(&url),
             url,

@@ -16,12 +16,23 @@ use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureSc
 
 use crate::request::{ClientIdentity, ClientSettings, KeyKind, TlsVersion};
 
+/// Which application protocols a client offers in the handshake (ALPN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alpn {
+    /// HTTP/2 or HTTP/1.1, whichever the server prefers.
+    Http,
+    /// HTTP/2 only: gRPC, and `--http2-prior-knowledge`.
+    Http2,
+    /// None: a bare `tls://` connection, whose protocol is not HTTP.
+    None,
+}
+
 /// The rustls configuration for a client with these settings. `needs_tls` is false when none
-/// of the client's targets is HTTPS: then no root store is built at all.
+/// of the client's targets uses TLS: then no root store is built at all.
 pub fn client_config(
     settings: &ClientSettings,
     needs_tls: bool,
-    alpn_h2: bool,
+    alpn: Alpn,
 ) -> anyhow::Result<rustls::ClientConfig> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let versions: &[&rustls::SupportedProtocolVersion] = match settings.tls_min {
@@ -31,11 +42,38 @@ pub fn client_config(
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_protocol_versions(versions)?;
     let builder = if !needs_tls {
+        // No target of this client uses TLS: nothing to trust, and no root store to build.
         builder.with_root_certificates(RootCertStore::empty())
-    } else if settings.insecure {
+    } else {
         builder
             .dangerous()
-            .with_custom_certificate_verifier(Arc::new(AcceptAnyCertificate { provider }))
+            .with_custom_certificate_verifier(verifier(settings, provider)?)
+    };
+    let mut config = match &settings.identity {
+        Some(identity) => builder
+            .with_client_auth_cert(identity.chain.clone(), private_key(identity))
+            .map_err(|e| anyhow::anyhow!("the --cert/--key pair cannot be used: {e}"))?,
+        None => builder.with_no_client_auth(),
+    };
+    config.alpn_protocols = match alpn {
+        Alpn::Http => vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+        Alpn::Http2 => vec![b"h2".to_vec()],
+        Alpn::None => Vec::new(),
+    };
+    Ok(config)
+}
+
+/// How a server's certificate is checked: against the compiled-in roots, `--cacert` and (on
+/// an unknown issuer) the system's store; not at all with `--insecure`; and against
+/// `--tls-server-name` instead of the host when one is given.
+fn verifier(
+    settings: &ClientSettings,
+    provider: Arc<CryptoProvider>,
+) -> anyhow::Result<Arc<dyn ServerCertVerifier>> {
+    let verifier: Arc<dyn ServerCertVerifier> = if settings.insecure {
+        Arc::new(AcceptAnyCertificate {
+            provider: provider.clone(),
+        })
     } else {
         let mut roots = RootCertStore::empty();
         roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
@@ -48,30 +86,76 @@ pub fn client_config(
         let primary =
             WebPkiServerVerifier::builder_with_provider(roots.clone(), provider.clone()).build()?;
         if settings.system_certs {
-            builder
-                .dangerous()
-                .with_custom_certificate_verifier(Arc::new(WithSystemRoots {
-                    primary,
-                    roots,
-                    provider,
-                    system: OnceLock::new(),
-                }))
+            Arc::new(WithSystemRoots {
+                primary,
+                roots,
+                provider: provider.clone(),
+                system: OnceLock::new(),
+            })
         } else {
-            builder.with_webpki_verifier(primary)
+            primary
         }
     };
-    let mut config = match &settings.identity {
-        Some(identity) => builder
-            .with_client_auth_cert(identity.chain.clone(), private_key(identity))
-            .map_err(|e| anyhow::anyhow!("the --cert/--key pair cannot be used: {e}"))?,
-        None => builder.with_no_client_auth(),
-    };
-    config.alpn_protocols = if alpn_h2 {
-        vec![b"h2".to_vec(), b"http/1.1".to_vec()]
-    } else {
-        vec![b"http/1.1".to_vec()]
-    };
-    Ok(config)
+    Ok(match &settings.tls_server_name {
+        Some(name) => Arc::new(CheckedAs {
+            name: ServerName::try_from(name.clone())
+                .map_err(|e| anyhow::anyhow!("--tls-server-name {name}: {e}"))?,
+            inner: verifier,
+        }),
+        None => verifier,
+    })
+}
+
+/// The rustls name a server is checked against: `--tls-server-name` when given, else the host.
+pub fn server_name(settings: &ClientSettings, host: &str) -> Result<ServerName<'static>, String> {
+    let name = settings.tls_server_name.as_deref().unwrap_or(host);
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    ServerName::try_from(name.to_string())
+        .map_err(|e| format!("'{name}' is not a valid TLS server name ({e})"))
+}
+
+/// `--tls-server-name`: the certificate is checked against this name, whatever name or address
+/// the connection was made to.
+#[derive(Debug)]
+struct CheckedAs {
+    name: ServerName<'static>,
+    inner: Arc<dyn ServerCertVerifier>,
+}
+
+impl ServerCertVerifier for CheckedAs {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        self.inner
+            .verify_server_cert(end_entity, intermediates, &self.name, ocsp_response, now)
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
 }
 
 fn private_key(identity: &ClientIdentity) -> PrivateKeyDer<'static> {

@@ -145,6 +145,8 @@ fn interpret_json(value: &Value, ctx: &Ctx, forced: Option<Format>) -> Interpret
     if let Some(format) = forced {
         let evidence = if ctx.hints.any() {
             "read where --status-path / --component-path point".to_string()
+        } else if format == Format::Grpc {
+            "the answer of a gRPC health call (grpc:// target)".to_string()
         } else {
             format!("--health-format {}", format.name())
         };

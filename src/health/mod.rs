@@ -20,6 +20,7 @@ mod dropwizard;
 mod elasticsearch;
 mod fields;
 pub(crate) mod generic;
+mod grpc;
 mod hellofresh;
 mod ietf;
 mod kubernetes;

@@ -31,6 +31,7 @@ pub enum Format {
     AlexLiesenfeld,
     Consul,
     Elasticsearch,
+    Grpc,
     Generic,
 }
 

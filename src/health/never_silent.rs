@@ -31,6 +31,7 @@ fn verdict(body: &Value) -> (Status, Interpretation) {
     );
     let observation = Observation {
         response: Some(Response {
+            protocol: crate::observation::Protocol::Http,
             status: 200,
             version: "HTTP/1.1".into(),
             headers: vec![],

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::{
     Ctx, Format, HealthDoc, alexliesenfeld, aspnet, consul, dropwizard, elasticsearch, generic,
-    hellofresh, ietf, kubernetes, microprofile, puter, spring, terminus, vertx,
+    grpc, hellofresh, ietf, kubernetes, microprofile, puter, spring, terminus, vertx,
 };
 
 type Structure = fn(&Map<String, Value>, &Ctx) -> bool;
@@ -33,6 +33,15 @@ pub(crate) struct Reader {
 /// tried against the readers that read it unasked, in this order. The generic reader comes last
 /// and needs no structure.
 pub(crate) const READERS: &[Reader] = &[
+    Reader {
+        format: Format::Grpc,
+        name: "grpc",
+        structure: Some(|obj, _| grpc::looks_like(obj)),
+        evidence: "a `statuses` map of services to `{status}` (grpc.health.v1, as a gRPC target records it)",
+        json: Some(|value, _| grpc::parse(value)),
+        text: None,
+        reads_text_unasked: false,
+    },
     Reader {
         format: Format::Puter,
         name: "puter",

@@ -16,7 +16,7 @@ fn format_names_round_trip() {
         assert!(seen.insert(format.name()));
         assert_eq!(format.to_string(), format.name());
     }
-    assert_eq!(Format::all().count(), 15);
+    assert_eq!(Format::all().count(), 16);
     assert_eq!(Format::from_name(" Spring-Boot "), Some(Format::SpringBoot));
     assert_eq!(Format::from_name("health-json"), Some(Format::HealthJson));
     assert_eq!(Format::from_name("nope"), None);

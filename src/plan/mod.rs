@@ -17,8 +17,8 @@ use crate::health::{FormatChoice, ReadOptions, UserWords};
 use crate::redact::{Scrubber, Secret};
 use crate::report::{OutputFormat, OutputOptions};
 use crate::request::{
-    Auth, ClientIdentity, ClientSettings, KeyKind, Method, ProbeOptions, ProxyChoice, ProxyEnv,
-    RequestSpec, RetryPolicy, SentHeader, TlsVersion,
+    Auth, ClientIdentity, ClientSettings, GrpcOptions, KeyKind, Method, ProbeOptions, ProxyChoice,
+    ProxyEnv, RequestSpec, RetryPolicy, SentHeader, SocketOptions, TlsVersion,
 };
 use crate::target::{Settings, Target};
 use crate::verdict::Quorum;

@@ -130,6 +130,15 @@ pub(super) fn settings(
                 unix_socket: options.unix_socket.clone(),
                 proxy: proxy_choice(options)?,
                 http2_prior_knowledge: options.http2_prior_knowledge.unwrap_or(false),
+                tls_server_name: options.tls_server_name.clone(),
+            },
+            grpc: GrpcOptions {
+                service: options.grpc_service.clone(),
+                list: options.grpc_list,
+            },
+            socket: SocketOptions {
+                send: options.send.as_deref().map(unescape).transpose()?,
+                banner: options.expect_banner.clone(),
             },
         },
         expect: Expectations {
@@ -404,6 +413,32 @@ pub(super) fn version_url(
         .transpose()
 }
 
+/// `--send`: the text with `\r`, `\n`, `\t` and `\\` turned into the bytes they name.
+pub(super) fn unescape(text: &str) -> Result<Vec<u8>, UsageError> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buffer = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            continue;
+        }
+        out.push(match chars.next() {
+            Some('r') => b'\r',
+            Some('n') => b'\n',
+            Some('t') => b'\t',
+            Some('\\') => b'\\',
+            Some(other) => {
+                return Err(UsageError(format!(
+                    "--send: unknown escape '\\{other}'; use \\r, \\n, \\t or \\\\"
+                )));
+            }
+            None => return Err(UsageError("--send ends with a lone '\\'".into())),
+        });
+    }
+    Ok(out)
+}
+
 /// Parses a URL as users type it: `localhost:8080/healthz` means `http://localhost:8080/healthz`.
 pub fn parse_target_url(text: &str) -> Result<Url, UsageError> {
     let text = text.trim();
@@ -416,9 +451,32 @@ pub fn parse_target_url(text: &str) -> Result<Url, UsageError> {
         .map_err(|e| UsageError(format!("invalid URL '{}': {e}", shown_for_error(text))))?;
     match url.scheme() {
         "http" | "https" => {}
+        "grpc" | "grpcs" | "tcp" | "tls" => {
+            if url.port().is_none() {
+                return Err(UsageError(format!(
+                    "URL '{}' needs a port: {}://HOST:PORT",
+                    crate::redact::url(&url),
+                    url.scheme()
+                )));
+            }
+            let path = url.path();
+            if !(path.is_empty() || path == "/") {
+                return Err(UsageError(format!(
+                    "URL '{}' has a path, which a {}:// target does not use{}",
+                    crate::redact::url(&url),
+                    url.scheme(),
+                    if url.scheme().starts_with("grpc") {
+                        ": name a service with ?service=NAME or --grpc-service"
+                    } else {
+                        ""
+                    }
+                )));
+            }
+        }
         other => {
             return Err(UsageError(format!(
-                "unsupported scheme '{other}' in URL '{}': use http:// or https://",
+                "unsupported scheme '{other}' in URL '{}': use http://, https://, grpc://, \
+                 grpcs://, tcp:// or tls://",
                 crate::redact::url(&url)
             )));
         }

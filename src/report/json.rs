@@ -19,7 +19,7 @@ use super::OutputOptions;
 use super::{Report, TargetResult};
 use crate::evaluate::{Check, CheckKind};
 use crate::health::{Component, Explanation, Health, Interpretation, Origin};
-use crate::observation::{CertExpiry, VersionFound};
+use crate::observation::{CertExpiry, Protocol, VersionFound};
 use crate::perfdata::Perfdata;
 use crate::units::rfc3339;
 use crate::verdict::Status;
@@ -71,6 +71,8 @@ struct TargetJson<'a> {
     status: &'static str,
     http_status: Option<u16>,
     http_version: Option<&'a str>,
+    protocol: Option<&'static str>,
+    grpc_status: Option<&'static str>,
     remote_address: Option<String>,
     response_seconds: Option<f64>,
     attempts: u32,
@@ -196,12 +198,24 @@ fn target(result: &TargetResult) -> TargetJson<'_> {
         VersionFound::Found(version, source) => (Some((version.as_str(), source.name())), None),
         VersionFound::Missing(why) => (None, Some(why.as_str())),
     };
+    // A bare port has no HTTP status; a gRPC call has the HTTP/2 one it came in.
+    let http = response.filter(|r| matches!(r.protocol, Protocol::Http | Protocol::Grpc(_)));
     TargetJson {
         name: &result.target.name,
         url: result.target.url.clone(),
         status: result.status.label(),
-        http_status: response.map(|r| r.status),
-        http_version: response.map(|r| r.version.as_str()),
+        http_status: http.map(|r| r.status),
+        http_version: http.map(|r| r.version.as_str()),
+        protocol: response.map(|r| match r.protocol {
+            Protocol::Http => "http",
+            Protocol::Grpc(_) => "grpc",
+            Protocol::Tcp => "tcp",
+            Protocol::Tls { .. } => "tls",
+        }),
+        grpc_status: response.and_then(|r| match &r.protocol {
+            Protocol::Grpc(call) => Some(crate::observation::grpc_code_name(call.code)),
+            _ => None,
+        }),
         remote_address: observation.remote.map(|addr| addr.to_string()),
         response_seconds: response.map(|_| seconds(observation.elapsed)),
         attempts: observation.attempts,
@@ -386,6 +400,7 @@ mod tests {
 
     fn response() -> Response {
         Response {
+            protocol: crate::observation::Protocol::Http,
             status: 503,
             version: "HTTP/1.1".into(),
             headers: vec![("set-cookie".into(), "sid=s3cr3t".into())],
@@ -521,6 +536,8 @@ mod tests {
         for key in [
             "http_status",
             "http_version",
+            "protocol",
+            "grpc_status",
             "remote_address",
             "response_seconds",
             "format",

@@ -15,7 +15,7 @@ pub use options::{OutputFormat, OutputOptions};
 
 use std::io::{self, Write};
 
-use crate::evaluate::{Check, CheckKind, status_line};
+use crate::evaluate::{Check, CheckKind, answer_line};
 use crate::health::{Component, Health, Interpretation};
 use crate::observation::VersionFound;
 pub use crate::outcome::{Report, TargetResult};
@@ -176,11 +176,13 @@ fn outcome(result: &TargetResult) -> String {
             (false, true) => format!("{} ({attempts} attempts)", join_reasons(&problems)),
         };
     };
-    let seen = format!("{} in {elapsed}", status_line(response.status));
+    let seen = format!("{} in {elapsed}", answer_line(response));
     if problems.is_empty() {
         return seen;
     }
-    let status_failed = problems.iter().any(|c| c.kind == CheckKind::HttpStatus);
+    let status_failed = problems
+        .iter()
+        .any(|c| matches!(c.kind, CheckKind::HttpStatus | CheckKind::GrpcStatus));
     if status_failed {
         format!("{} (in {elapsed})", join_reasons(&problems))
     } else {
@@ -353,7 +355,7 @@ pub fn verbose_lines(result: &TargetResult) -> Vec<String> {
         lines.push(format!(
             "< {} {}{from}",
             response.version,
-            status_line(response.status).trim_start_matches("HTTP ")
+            answer_line(response).trim_start_matches("HTTP ")
         ));
         lines.extend(
             response

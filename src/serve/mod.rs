@@ -211,6 +211,9 @@ impl Loaded {
 /// Accepts connections until SIGTERM or SIGINT, reloading on SIGHUP; then lets the requests in
 /// flight finish (within a bound) and returns.
 async fn listen(server: Arc<Server>, tls: Option<tokio_rustls::TlsAcceptor>) -> Result<(), String> {
+    // Before anything says it is listening: a SIGHUP sent as soon as the log line appears
+    // would otherwise meet the default action, which ends the process.
+    let mut signals = Signals::new();
     let address = server.loaded().listen;
     let listener = tokio::net::TcpListener::bind(address)
         .await
@@ -243,7 +246,6 @@ async fn listen(server: Arc<Server>, tls: Option<tokio_rustls::TlsAcceptor>) -> 
     let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
     let (stop, stopped) = watch::channel(false);
     let mut tasks = JoinSet::new();
-    let mut signals = Signals::new();
     loop {
         tokio::select! {
             accepted = listener.accept() => {

@@ -16,6 +16,7 @@ mod fleet;
 mod formats;
 mod generic;
 mod golden;
+mod grpc;
 mod hostile;
 mod http;
 mod output;

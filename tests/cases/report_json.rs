@@ -87,6 +87,8 @@ struct Target {
     status: State,
     http_status: Option<u16>,
     http_version: Option<String>,
+    protocol: Option<String>,
+    grpc_status: Option<String>,
     remote_address: Option<String>,
     response_seconds: Option<f64>,
     attempts: u32,

@@ -4,6 +4,7 @@
 //!
 //! Nothing here talks to anything but 127.0.0.1.
 
+pub mod grpc;
 pub mod serve;
 pub mod tls;
 
@@ -344,6 +345,18 @@ impl Run {
             assert!(
                 self.stdout.contains(needle),
                 "stdout lacks {needle:?}\n{self:?}"
+            );
+        }
+        self
+    }
+
+    /// Asserts that stdout or stderr contains every one of `needles`.
+    #[track_caller]
+    pub fn output_has(&self, needles: &[&str]) -> &Run {
+        for needle in needles {
+            assert!(
+                self.stdout.contains(needle) || self.stderr.contains(needle),
+                "output lacks {needle:?}\n{self:?}"
             );
         }
         self
