@@ -748,9 +748,10 @@ pub(crate) fn parse_banner(text: &str) -> Result<crate::request::Banner, String>
         .build()
         .map(crate::request::Banner)
         .map_err(|e| {
-            let why = e.to_string();
-            let last = why.lines().last().unwrap_or("invalid").trim().to_string();
-            format!("invalid --expect-banner /{text}/: {last}")
+            format!(
+                "invalid --expect-banner /{text}/: {}",
+                crate::rules::regex_problem(&e)
+            )
         })
 }
 

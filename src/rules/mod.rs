@@ -864,14 +864,23 @@ fn parse_regex(text: &str) -> Result<Regex, String> {
 }
 
 /// The one-line gist of a regex error (syntax errors come as a multi-line caret diagram).
-fn regex_problem(error: &regex::Error) -> String {
+pub(crate) fn regex_problem(error: &regex::Error) -> String {
     let text = error.to_string();
     let line = text
         .lines()
         .find_map(|line| line.trim().strip_prefix("error:"))
         .map(str::trim)
         .unwrap_or(text.lines().next().unwrap_or("").trim());
-    escaped(line)
+    let mut problem = escaped(line);
+    if problem.contains("Unicode property not found") {
+        // Cargo.toml: the script, age, boolean and segmentation tables are left out for size.
+        problem.push_str(
+            " (script, age and boolean Unicode properties such as \\p{Greek} are not built in; \
+             \\p{L}-style general categories are, and a range such as [\\x{370}-\\x{3ff}] \
+             names any script)",
+        );
+    }
+    problem
 }
 
 /// JSON equality with numbers compared by value (`3 == 3.0`) at any depth.
