@@ -270,7 +270,11 @@ async fn call(
         Ok(response) => response,
         Err(err) => {
             let failure = crate::probe::classify(&err, &endpoint, options, false);
-            observation.failure = Some(not_http2_hint(failure, url));
+            observation.failure = Some(if url.scheme() == "grpcs" {
+                client_certificate_hint(failure, options)
+            } else {
+                not_http2_hint(failure, url)
+            });
             return;
         }
     };
@@ -506,6 +510,26 @@ fn peer(url: &Url) -> String {
         Some(port) => format!("{host}:{port}"),
         None => host.to_string(),
     }
+}
+
+/// Under TLS 1.3 a server that requires a client certificate checks it after the handshake and
+/// closes the connection, before HTTP/2 has read anything: name the likely cause.
+fn client_certificate_hint(
+    mut failure: TransportFailure,
+    options: &ProbeOptions,
+) -> TransportFailure {
+    let closed = matches!(
+        failure.kind,
+        FailureKind::Other | FailureKind::Closed | FailureKind::Reset
+    ) && failure.message.contains("closed");
+    if closed && options.client.identity.is_none() {
+        failure.kind = FailureKind::Tls;
+        failure.message.push_str(
+            " right after the TLS handshake, as a server that requires a client certificate \
+             does (--cert and --key present one)",
+        );
+    }
+    failure
 }
 
 /// A server that does not speak HTTP/2 (an HTTP/1 server on the port) breaks the connection

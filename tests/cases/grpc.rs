@@ -4,6 +4,7 @@
 use tonic_health::ServingStatus::{NotServing, Serving, Unknown};
 
 use crate::common::grpc::{GrpcioHealth, Setup, TonicHealth};
+use crate::common::tls::Pki;
 use crate::common::*;
 
 fn tonic(services: &[(&str, tonic_health::ServingStatus)]) -> TonicHealth {
@@ -94,4 +95,179 @@ fn grpc_list_on_a_server_without_list_says_so_and_how_to_ask_check() {
         .code(2)
         .stdout_has(&["UNIMPLEMENTED", "List", "drop --grpc-list"]);
     run(&["--grpc-list=false", &server.url("grpc")]).code(0);
+}
+
+fn tls_server(pki: &Pki, mutual: bool) -> TonicHealth {
+    TonicHealth::start(Setup {
+        services: &[("orders", Serving)],
+        tls: Some(pki),
+        mutual,
+        ..Setup::default()
+    })
+}
+
+#[test]
+fn grpcs_with_a_private_ca_is_ok_and_reports_the_certificate_expiry() {
+    let pki = Pki::new(&["127.0.0.1", "localhost"], 10.0);
+    let server = tls_server(&pki, false);
+    let ca = pki.ca_path().to_str().unwrap();
+    run(&["--cacert", ca, &server.url("grpcs")])
+        .code(0)
+        .stdout_has(&["OK", "gRPC OK"]);
+    run(&["--cacert", ca, "--cert-warn", "30d", &server.url("grpcs")])
+        .code(1)
+        .stdout_has(&["WARNING", "certificate"]);
+}
+
+#[test]
+fn grpcs_without_the_ca_is_critical_with_the_tls_reason() {
+    let pki = Pki::new(&["127.0.0.1"], 90.0);
+    let server = tls_server(&pki, false);
+    run(&[&server.url("grpcs")])
+        .code(2)
+        .stdout_has(&["TLS error", "unknown issuer"]);
+    run(&["--insecure", &server.url("grpcs")]).code(0);
+}
+
+#[test]
+fn grpcs_with_mutual_tls_needs_the_client_certificate() {
+    let pki = Pki::new(&["127.0.0.1"], 90.0);
+    let server = tls_server(&pki, true);
+    let ca = pki.ca_path().to_str().unwrap();
+    run(&["--cacert", ca, &server.url("grpcs")])
+        .code(2)
+        .stdout_has(&["client certificate", "--cert and --key"]);
+    let cert = pki.client_cert_file.to_str().unwrap();
+    let key = pki.client_key_file.to_str().unwrap();
+    run(&[
+        "--cacert",
+        ca,
+        "--cert",
+        cert,
+        "--key",
+        key,
+        &server.url("grpcs"),
+    ])
+    .code(0)
+    .stdout_has(&["gRPC OK"]);
+}
+
+#[test]
+fn tls_server_name_checks_the_certificate_against_the_name_given() {
+    let pki = Pki::new(&["grpc.internal"], 90.0);
+    let server = tls_server(&pki, false);
+    let ca = pki.ca_path().to_str().unwrap();
+    run(&["--cacert", ca, &server.url("grpcs")])
+        .code(2)
+        .stdout_has(&["not valid for this host name"]);
+    run(&[
+        "--cacert",
+        ca,
+        "--tls-server-name",
+        "grpc.internal",
+        &server.url("grpcs"),
+    ])
+    .code(0);
+}
+
+#[test]
+fn grpcs_against_a_plain_grpc_port_says_the_server_did_not_speak_tls() {
+    let server = tonic(&[]);
+    run(&[&server.url("grpcs")])
+        .code(2)
+        .stdout_has(&["did not speak TLS"]);
+}
+
+#[test]
+fn a_hanging_server_times_out_within_the_bound() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let held = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        drop(stream);
+    });
+    let run = run(&["-t", "1s", &format!("grpc://127.0.0.1:{port}")]);
+    run.code(2).stdout_has(&["timeout after 1s"]);
+    assert!(
+        run.elapsed < std::time::Duration::from_millis(2500),
+        "{run:?}"
+    );
+    held.join().unwrap();
+}
+
+#[test]
+fn an_http1_server_on_the_port_gets_a_reason_of_its_own() {
+    let server = Server::start(fixed(200, r#"{"status":"UP"}"#));
+    run(&[&format!("grpc://{}", server.authority())])
+        .code(2)
+        .stdout_has(&["did not answer in HTTP/2", "use http://"]);
+}
+
+#[test]
+fn http_against_a_grpc_port_says_to_use_grpc() {
+    let server = tonic(&[]);
+    run(&[&format!("http://127.0.0.1:{}/healthz", server.port)])
+        .code(2)
+        .stdout_has(&["HTTP/2", &format!("grpc://127.0.0.1:{}", server.port)]);
+}
+
+#[test]
+fn metadata_is_sent_with_h_and_unauthenticated_is_a_reason() {
+    let server = GrpcioHealth::start(&["--require-metadata", "x-api-key:s3cret", "=SERVING"]);
+    run(&[&server.url()])
+        .code(2)
+        .stdout_has(&["UNAUTHENTICATED", "missing x-api-key metadata"]);
+    run(&["-H", "X-Api-Key: s3cret", &server.url()])
+        .code(0)
+        .nowhere("s3cret");
+}
+
+#[test]
+fn docker_never_exits_2_for_a_failing_grpc_service() {
+    let server = tonic(&[("orders", NotServing)]);
+    run(&["--docker", "--grpc-service", "orders", &server.url("grpc")]).code(1);
+    run(&["--docker", &format!("grpc://127.0.0.1:{}", refused_port())]).code(1);
+}
+
+#[test]
+fn response_time_thresholds_apply_to_grpc_calls() {
+    let server = tonic(&[]);
+    run(&["-c", "0.0000001", &server.url("grpc")])
+        .code(2)
+        .stdout_has(&["response time"]);
+}
+
+#[test]
+fn every_output_format_carries_the_grpc_answer() {
+    let server = GrpcioHealth::start(&["=SERVING", "orders=NOT_SERVING"]);
+    let json = run(&["-o", "json", &server.url()]);
+    json.code(2);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let target = &value["targets"][0];
+    assert_eq!(target["protocol"], "grpc", "{json:?}");
+    assert_eq!(target["grpc_status"], "OK", "{json:?}");
+    assert_eq!(target["format"], "grpc", "{json:?}");
+    assert!(json.stdout.contains("NOT_SERVING"), "{json:?}");
+    run(&["-o", "nagios", &server.url()]).code(2).stdout_has(&[
+        "HEALTHPROBE CRITICAL",
+        "orders NOT_SERVING",
+        "time=",
+    ]);
+    run(&["-o", "junit", &server.url()])
+        .code(2)
+        .stdout_has(&["<testsuite", "orders NOT_SERVING"]);
+    run(&["-o", "prometheus", &server.url()])
+        .code(2)
+        .stdout_has(&["component=\"orders\""]);
+}
+
+#[test]
+fn bad_grpc_urls_are_usage_errors() {
+    run(&["grpc://127.0.0.1"])
+        .code(3)
+        .output_has(&["needs a port", "grpc://HOST:PORT"]);
+    run(&["grpc://127.0.0.1:50051/grpc.health.v1.Health/Check"])
+        .code(3)
+        .output_has(&["--grpc-service"]);
 }
