@@ -27,6 +27,7 @@ mod report_junit;
 mod report_prometheus;
 mod rules;
 mod serve;
+mod socket;
 mod thresholds;
 mod tls;
 mod transport;

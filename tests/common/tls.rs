@@ -225,4 +225,9 @@ impl TlsServer {
     pub fn url(&self, path: &str) -> String {
         format!("https://127.0.0.1:{}{path}", self.addr.port())
     }
+
+    /// `127.0.0.1:PORT`, for tls:// URLs.
+    pub fn authority(&self) -> String {
+        format!("127.0.0.1:{}", self.addr.port())
+    }
 }
