@@ -55,7 +55,9 @@ impl AllowList {
         let address = match url.host() {
             Some(url::Host::Ipv4(v4)) => Some(IpAddr::V4(v4)),
             Some(url::Host::Ipv6(v6)) => Some(IpAddr::V6(v6)),
-            _ => None,
+            // grpc://, tcp:// and tls:// are not special schemes: their hosts stay text.
+            Some(url::Host::Domain(name)) => name.parse::<IpAddr>().ok(),
+            None => None,
         };
         self.rules.iter().any(|rule| match rule {
             Rule::Glob(glob) => glob_matches(glob.as_bytes(), text.to_ascii_lowercase().as_bytes()),
@@ -162,6 +164,14 @@ mod tests {
         );
         assert!(allows(&list, "http://10.1.2.3:8080/health"));
         assert!(!allows(&list, "http://10.1.2.33:8080/health"));
+    }
+
+    #[test]
+    fn cidrs_match_the_addresses_of_grpc_and_bare_port_targets_too() {
+        let list = list(&["10.0.0.0/8"]);
+        assert!(allows(&list, "grpc://10.1.2.3:50051"));
+        assert!(allows(&list, "tcp://10.1.2.3:5432"));
+        assert!(!allows(&list, "tls://192.168.1.1:636"));
     }
 
     #[test]

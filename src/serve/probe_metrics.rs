@@ -23,6 +23,7 @@ use std::time::Duration;
 use crate::evaluate::CheckKind;
 use crate::exposition::{Family, Kind, render};
 use crate::health::{Component, Health, Interpretation};
+use crate::observation::Protocol;
 use crate::outcome::TargetResult;
 use crate::verdict::Status;
 
@@ -42,66 +43,138 @@ const COMPONENT_STATES: [(Health, &str); 6] = [
     (Health::Unrecognised, "unrecognised"),
 ];
 
-/// The exposition of one probe that took `took`.
-pub fn render_probe(result: &TargetResult, took: Duration) -> String {
-    let mut families = Vec::new();
-    let mut gauge = |name, help, value: Option<f64>| {
-        let mut family = Family::new(name, Kind::Gauge, help);
-        if let Some(value) = value {
-            family.push(vec![], value);
-        }
-        families.push(family);
-    };
-    let serving = matches!(result.status, Status::Ok | Status::Warning);
-    gauge(
-        "probe_success",
-        "Whether the probe was a success: 1 when the target is OK or WARNING.",
-        Some(f64::from(u8::from(serving))),
-    );
-    gauge(
-        "probe_duration_seconds",
-        "Returns how long the probe took to complete in seconds.",
-        Some(took.as_secs_f64()),
-    );
+/// One gauge without labels; no sample when there is no value.
+fn gauge(name: &'static str, help: &'static str, value: Option<f64>) -> Family {
+    let mut family = Family::new(name, Kind::Gauge, help);
+    if let Some(value) = value {
+        family.push(vec![], value);
+    }
+    family
+}
+
+/// blackbox's HTTP series: status code, version, redirects, TLS and body length.
+fn http_families(result: &TargetResult, families: &mut Vec<Family>) {
     let response = result.observation.response.as_ref();
-    gauge(
+    families.push(gauge(
         "probe_http_status_code",
         "Response HTTP status code (0 when no response arrived).",
         Some(response.map_or(0.0, |r| f64::from(r.status))),
-    );
-    gauge(
+    ));
+    families.push(gauge(
         "probe_http_version",
         "Returns the version of HTTP of the probe response.",
         response.and_then(|r| http_version(&r.version)),
-    );
-    gauge(
+    ));
+    families.push(gauge(
         "probe_http_redirects",
         "The number of redirects followed.",
         Some(result.observation.redirects.len() as f64),
-    );
-    gauge(
+    ));
+    families.push(gauge(
         "probe_http_ssl",
         "Indicates if SSL was used for the final request.",
         response.map(|r| f64::from(u8::from(r.peer_certificate.is_some()))),
-    );
-    gauge(
+    ));
+    families.push(gauge(
         "probe_http_uncompressed_body_length",
         "Length of the body as received, in bytes (up to --max-body).",
         response.map(|r| r.body.len() as f64),
+    ));
+}
+
+/// blackbox's `probe_grpc_healthcheck_response{serving_status}`: the whole server's serving
+/// status (or the one service asked about) as a state set.
+fn serving_status(result: &TargetResult) -> Family {
+    let mut family = Family::new(
+        "probe_grpc_healthcheck_response",
+        Kind::Gauge,
+        "Response HealthCheck response (the serving status, as a state set).",
     );
-    gauge(
+    // The server's own entry (`""`), or the one service a Check asked about.
+    let answer: Option<serde_json::Value> = result
+        .observation
+        .response
+        .as_ref()
+        .filter(|r| r.carries_document())
+        .and_then(|r| serde_json::from_slice(&r.body).ok());
+    let statuses = answer.as_ref().and_then(|a| a["statuses"].as_object());
+    let said = statuses.and_then(|all| {
+        let entry = all
+            .get("")
+            .or_else(|| all.values().next().filter(|_| all.len() == 1))?;
+        entry["status"].as_str()
+    });
+    if let Some(said) = said {
+        for status in ["UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"] {
+            family.push(
+                vec![("serving_status", status.into())],
+                f64::from(u8::from(status == said)),
+            );
+        }
+    }
+    family
+}
+
+/// The exposition of one probe that took `took`.
+pub fn render_probe(result: &TargetResult, took: Duration) -> String {
+    let mut families = Vec::new();
+    let serving = matches!(result.status, Status::Ok | Status::Warning);
+    families.push(gauge(
+        "probe_success",
+        "Whether the probe was a success: 1 when the target is OK or WARNING.",
+        Some(f64::from(u8::from(serving))),
+    ));
+    families.push(gauge(
+        "probe_duration_seconds",
+        "Returns how long the probe took to complete in seconds.",
+        Some(took.as_secs_f64()),
+    ));
+    let response = result.observation.response.as_ref();
+    let scheme = result.target.url.split(':').next().unwrap_or_default();
+    match scheme {
+        "grpc" | "grpcs" => {
+            let call = response.and_then(|r| match &r.protocol {
+                Protocol::Grpc(call) => Some(call),
+                _ => None,
+            });
+            families.push(gauge(
+                "probe_grpc_status_code",
+                "Response gRPC status code (-1 when no gRPC answer arrived).",
+                Some(call.map_or(-1.0, |c| f64::from(c.code))),
+            ));
+            families.push(gauge(
+                "probe_grpc_ssl",
+                "Indicates if SSL was used for the connection.",
+                response.map(|r| f64::from(u8::from(r.peer_certificate.is_some()))),
+            ));
+            families.push(serving_status(result));
+        }
+        "tcp" | "tls" => {
+            let mut tls = Family::new(
+                "probe_tls_version_info",
+                Kind::Gauge,
+                "Returns the TLS version used, or NaN when unknown.",
+            );
+            if let Some(Protocol::Tls { version }) = response.map(|r| &r.protocol) {
+                tls.push(vec![("version", version.clone())], 1.0);
+            }
+            families.push(tls);
+        }
+        _ => http_families(result, &mut families),
+    }
+    families.push(gauge(
         "probe_ssl_earliest_cert_expiry",
         "Returns the last SSL chain expiry in unixtime (the leaf certificate's notAfter).",
         match &result.reading.certificate {
             Some(Ok(expiry)) => Some(expiry.not_after as f64),
             _ => None,
         },
-    );
-    gauge(
+    ));
+    families.push(gauge(
         "healthprobe_status",
         "The target's state as a Nagios code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
         Some(f64::from(result.status.nagios_code())),
-    );
+    ));
     let mut state = Family::new(
         "healthprobe_state",
         Kind::Gauge,

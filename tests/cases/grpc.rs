@@ -271,3 +271,44 @@ fn bad_grpc_urls_are_usage_errors() {
         .code(3)
         .output_has(&["--grpc-service"]);
 }
+
+#[test]
+fn serve_probes_grpc_targets_with_blackbox_grpc_names_and_services_as_components() {
+    let server = GrpcioHealth::start(&["=SERVING", "orders=NOT_SERVING", "billing=SERVING"]);
+    let config = TempFile::new(
+        "serve.toml",
+        "[serve]\nallow = [\"127.0.0.1/32\"]\n[module.grpc]\nnoncritical = [\"orders\"]\n",
+    );
+    let served = crate::common::serve::spawn(&["--config", config.path()], &[]);
+    let target: String = url::form_urlencoded::byte_serialize(server.url().as_bytes()).collect();
+    let answer = served.get(&format!("/probe?target={target}"), &[]);
+    assert_eq!(answer.code, 200, "{answer:?}");
+    assert_eq!(answer.sample("probe_success"), Some(0.0), "{answer:?}");
+    assert_eq!(
+        answer.sample("probe_grpc_status_code"),
+        Some(0.0),
+        "{answer:?}"
+    );
+    assert_eq!(
+        answer.sample(r#"probe_grpc_healthcheck_response{serving_status="SERVING"}"#),
+        Some(1.0),
+        "{answer:?}"
+    );
+    assert_eq!(
+        answer.sample(r#"healthprobe_component_up{component="orders"}"#),
+        Some(0.0),
+        "{answer:?}"
+    );
+    assert!(
+        !answer.body.contains("probe_http_status_code"),
+        "{answer:?}"
+    );
+    let answer = served.get(&format!("/probe?target={target}&module=grpc"), &[]);
+    assert_eq!(answer.sample("probe_success"), Some(1.0), "{answer:?}");
+    assert_eq!(answer.sample("healthprobe_status"), Some(1.0), "{answer:?}");
+    // Not an open proxy for gRPC either.
+    let elsewhere: String =
+        url::form_urlencoded::byte_serialize(b"grpc://10.9.8.7:50051").collect();
+    let answer = served.get(&format!("/probe?target={elsewhere}"), &[]);
+    assert_eq!(answer.code, 403, "{answer:?}");
+}
