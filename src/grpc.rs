@@ -29,16 +29,16 @@ use crate::units::format_duration;
 
 /// `grpc.health.v1.HealthCheckRequest`.
 #[derive(Clone, PartialEq, prost::Message)]
-struct HealthCheckRequest {
+pub struct HealthCheckRequest {
     #[prost(string, tag = "1")]
-    service: String,
+    pub service: String,
 }
 
 /// `grpc.health.v1.HealthCheckResponse`.
 #[derive(Clone, PartialEq, prost::Message)]
-struct HealthCheckResponse {
+pub struct HealthCheckResponse {
     #[prost(enumeration = "ServingStatus", tag = "1")]
-    status: i32,
+    pub status: i32,
 }
 
 /// `grpc.health.v1.HealthListRequest`.
@@ -47,15 +47,15 @@ struct HealthListRequest {}
 
 /// `grpc.health.v1.HealthListResponse`.
 #[derive(Clone, PartialEq, prost::Message)]
-struct HealthListResponse {
+pub struct HealthListResponse {
     #[prost(btree_map = "string, message", tag = "1")]
-    statuses: BTreeMap<String, HealthCheckResponse>,
+    pub statuses: BTreeMap<String, HealthCheckResponse>,
 }
 
 /// `grpc.health.v1.HealthCheckResponse.ServingStatus`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, prost::Enumeration)]
 #[repr(i32)]
-enum ServingStatus {
+pub enum ServingStatus {
     Unknown = 0,
     Serving = 1,
     NotServing = 2,
@@ -74,7 +74,7 @@ fn status_name(value: i32) -> String {
     }
 }
 
-const SERVICE: &str = "grpc.health.v1.Health";
+pub const SERVICE: &str = "grpc.health.v1.Health";
 const UNIMPLEMENTED: u32 = 12;
 
 /// Which call was made: what it asks about and how its answer reads.
@@ -204,7 +204,7 @@ fn endpoint(url: &Url, rpc: Rpc<'_>) -> Result<Url, String> {
 }
 
 /// A message framed as gRPC sends it: not compressed, its length, its bytes.
-fn frame(message: &impl prost::Message) -> Vec<u8> {
+pub fn frame(message: &impl prost::Message) -> Vec<u8> {
     let body = message.encode_to_vec();
     let mut framed = Vec::with_capacity(5 + body.len());
     framed.push(0);
@@ -457,7 +457,7 @@ fn decode(rpc: Rpc<'_>, framed: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// The one message of a unary answer, without its five-byte frame header.
-fn unframe(framed: &[u8]) -> Result<&[u8], String> {
+pub fn unframe(framed: &[u8]) -> Result<&[u8], String> {
     let Some((&flag, rest)) = framed.split_first() else {
         return Err("the gRPC answer carries no message".into());
     };

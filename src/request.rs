@@ -208,9 +208,20 @@ pub struct ProxyEnv {
     pub no_proxy: Option<String>,
 }
 
-/// A target's name from its URL: host, port and path, without scheme, credentials or query.
+/// A target's name from its URL: host, port and path, without scheme, credentials or query;
+/// other schemes than HTTP's keep theirs, and a gRPC target the service it asks about.
 pub fn name_of(url: &Url) -> String {
     let host = url.host_str().unwrap_or("");
+    if !matches!(url.scheme(), "http" | "https") {
+        // grpc://, tcp:// and tls:// say what they are: the same port may be probed each way.
+        let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+        let service = url
+            .query_pairs()
+            .find(|(key, _)| key == "service")
+            .map(|(_, service)| format!("?service={service}"))
+            .unwrap_or_default();
+        return format!("{}://{host}{port}{service}", url.scheme());
+    }
     match url.port() {
         Some(port) => format!("{host}:{port}{}", url.path()),
         None => format!("{host}{}", url.path()),

@@ -12,7 +12,7 @@ fn demo_shows_every_state_with_formats_versions_and_component_trees() {
         .copied()
         .filter(|l| !l.starts_with(' ') && l.contains("127.0.0.1:"))
         .collect();
-    assert_eq!(target_lines.len(), 4, "four targets\n{run:?}");
+    assert_eq!(target_lines.len(), 5, "five targets\n{run:?}");
     for (line, path, status, format) in [
         (target_lines[0], "/healthcheck", "OK ", "[puter]"),
         (
@@ -28,6 +28,7 @@ fn demo_shows_every_state_with_formats_versions_and_component_trees() {
             "CRITICAL ",
             "[spring-boot]",
         ),
+        (target_lines[4], "grpc://127.0.0.1:", "CRITICAL ", "[grpc]"),
     ] {
         assert!(line.contains(path), "{path}\n{run:?}");
         assert!(
@@ -45,8 +46,11 @@ fn demo_shows_every_state_with_formats_versions_and_component_trees() {
         "{run:?}"
     );
     assert!(run.stdout.contains("db         DOWN"), "{run:?}");
+    // The gRPC endpoint lists its services, one of them failing.
+    assert!(run.stdout.contains("payments  NOT_SERVING"), "{run:?}");
+    assert!(run.stdout.contains("orders    SERVING"), "{run:?}");
     assert!(
-        lines.last().unwrap().starts_with("CRITICAL  4 targets"),
+        lines.last().unwrap().starts_with("CRITICAL  5 targets"),
         "{run:?}"
     );
     assert!(
@@ -60,10 +64,14 @@ fn demo_in_nagios_format() {
     let run = run(&["demo", "-o", "nagios"]);
     run.code(2);
     assert!(
-        run.stdout.starts_with("HEALTHPROBE CRITICAL - 4 targets"),
+        run.stdout.starts_with("HEALTHPROBE CRITICAL - 5 targets"),
         "{run:?}"
     );
     assert!(run.stdout.contains("\\_ [CRITICAL] db DOWN"), "{run:?}");
+    assert!(
+        run.stdout.contains("\\_ [CRITICAL] payments NOT_SERVING"),
+        "{run:?}"
+    );
     assert!(
         run.stdout.contains("cache:connections#1'=94%")
             || run.stdout.contains("cache:connections'=94%"),
@@ -76,7 +84,7 @@ fn options_may_come_before_the_demo_subcommand() {
     let run = run(&["-o", "nagios", "demo"]);
     run.code(2);
     assert!(
-        run.stdout.starts_with("HEALTHPROBE CRITICAL - 4 targets"),
+        run.stdout.starts_with("HEALTHPROBE CRITICAL - 5 targets"),
         "{run:?}"
     );
 }

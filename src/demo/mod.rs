@@ -11,6 +11,8 @@ use reqwest::Url;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+mod grpc;
+
 use crate::cli::{TargetOptions, Threshold};
 use crate::range::Range;
 use crate::target::{Settings, Target};
@@ -87,20 +89,43 @@ pub async fn serve() -> std::io::Result<SocketAddr> {
     let address = listener.local_addr()?;
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
-            tokio::spawn(answer(stream));
+            tokio::spawn(async move {
+                if opens_with_http2(&stream).await {
+                    grpc::serve(stream).await;
+                } else {
+                    answer(stream).await;
+                }
+            });
         }
     });
     Ok(address)
 }
 
+/// Whether a connection starts with the HTTP/2 preface (`PRI * HTTP/2.0`): a gRPC client.
+async fn opens_with_http2(stream: &TcpStream) -> bool {
+    let mut first = [0u8; 3];
+    let peeked = async {
+        loop {
+            match stream.peek(&mut first).await {
+                Ok(n) if n >= first.len() => return true,
+                Ok(0) | Err(_) => return false,
+                Ok(_) => tokio::time::sleep(Duration::from_millis(5)).await,
+            }
+        }
+    };
+    matches!(
+        tokio::time::timeout(Duration::from_secs(2), peeked).await,
+        Ok(true)
+    ) && &first == b"PRI"
+}
+
 pub fn targets(address: SocketAddr, settings: &Settings) -> Vec<Target> {
-    ENDPOINTS
-        .iter()
-        .map(|endpoint| {
-            let url = Url::parse(&format!("http://{address}{}", endpoint.path))
-                .expect("demo URLs are valid");
-            Target::new(url, settings.clone())
-        })
+    let http = ENDPOINTS.iter().map(|endpoint| {
+        Url::parse(&format!("http://{address}{}", endpoint.path)).expect("demo URLs are valid")
+    });
+    let grpc = Url::parse(&format!("grpc://{address}")).expect("demo URLs are valid");
+    http.chain(std::iter::once(grpc))
+        .map(|url| Target::new(url, settings.clone()))
         .collect()
 }
 
@@ -110,7 +135,10 @@ pub fn banner(address: SocketAddr) -> String {
         .map(|endpoint| format!("{} ({})", endpoint.path, endpoint.shows))
         .collect::<Vec<_>>()
         .join(", ");
-    format!("demo service on http://{address}: {endpoints}")
+    format!(
+        "demo service on http://{address}: {endpoints}; and gRPC health on grpc://{address} \
+         (payments NOT_SERVING)"
+    )
 }
 
 async fn answer(mut stream: TcpStream) {
