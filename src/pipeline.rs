@@ -109,6 +109,10 @@ async fn probe_with_retries(
         }
         let transient = match (&observation.failure, &observation.response) {
             (Some(failure), _) => failure.kind.is_transient(),
+            // gRPC's UNAVAILABLE is its 503: the one status its clients retry.
+            (None, Some(response)) if matches!(&response.protocol, Protocol::Grpc(_)) => {
+                matches!(&response.protocol, Protocol::Grpc(call) if call.code == 14)
+            }
             (None, Some(response)) => {
                 !target.settings.expect.statuses.contains(response.status)
                     && retry.transient_status(response.status)

@@ -312,3 +312,15 @@ fn serve_probes_grpc_targets_with_blackbox_grpc_names_and_services_as_components
     let answer = served.get(&format!("/probe?target={elsewhere}"), &[]);
     assert_eq!(answer.code, 403, "{answer:?}");
 }
+
+#[test]
+fn unavailable_is_retried_and_waited_out_like_a_503() {
+    let server = GrpcioHealth::start(&["--unavailable-first", "2", "=SERVING"]);
+    run(&[&server.url()])
+        .code(2)
+        .stdout_has(&["gRPC UNAVAILABLE (14)", "warming up"]);
+    // The first call above used one of the two; one more UNAVAILABLE, then SERVING.
+    run(&["--retries", "2", "--retry-delay", "100ms", &server.url()])
+        .code(0)
+        .stdout_has(&["2 attempts"]);
+}
