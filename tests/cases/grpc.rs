@@ -324,3 +324,33 @@ fn unavailable_is_retried_and_waited_out_like_a_503() {
         .code(0)
         .stdout_has(&["2 attempts"]);
 }
+
+#[test]
+fn config_targets_take_grpc_and_socket_keys() {
+    let server = tonic(&[("orders", NotServing), ("billing", Serving)]);
+    let banner = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let banner_port = banner.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in banner.incoming().flatten() {
+            use std::io::Write;
+            let mut stream = stream;
+            let _ = stream.write_all(b"+OK ready\r\n");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    });
+    let config = TempFile::new(
+        "probes.toml",
+        &format!(
+            "[[target]]\nname = \"billing\"\nurl = \"{}\"\ngrpc-service = \"billing\"\n\
+             grpc-list = false\n\n[[target]]\nname = \"cache\"\nurl = \"tcp://127.0.0.1:{banner_port}\"\n\
+             send = 'PING\\r\\n'\nexpect-banner = '^\\+OK'\n",
+            server.url("grpc")
+        ),
+    );
+    run(&["--config", config.path()])
+        .code(0)
+        .stdout_has(&["billing", "cache", "2 targets: 2 ok"]);
+    run(&["--config", config.path(), "--dry-run"])
+        .code(0)
+        .stdout_has(&["grpc://127.0.0.1", "tcp://127.0.0.1"]);
+}
