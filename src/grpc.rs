@@ -168,6 +168,9 @@ fn seen_request(url: &Url, rpc: Rpc<'_>, options: &ProbeOptions) -> RequestSeen 
     match &spec.auth {
         Some(Auth::Basic { .. }) => headers.push(("authorization".into(), "Basic ***".into())),
         Some(Auth::Bearer(_)) => headers.push(("authorization".into(), "Bearer ***".into())),
+        None if !url.username().is_empty() => {
+            headers.push(("authorization".into(), "Basic ***".into()));
+        }
         None => {}
     }
     headers.extend(spec.headers.iter().map(|h| (h.name.clone(), h.shown())));
@@ -260,6 +263,11 @@ async fn call(
             builder.basic_auth(user, password.as_ref().map(|p| p.expose()))
         }
         Some(Auth::Bearer(token)) => builder.bearer_auth(token.expose()),
+        // Credentials in the URL (grpc://user:pass@host:port) are basic auth, as for http://.
+        None if !url.username().is_empty() => {
+            let user = percent_decode(url.username());
+            builder.basic_auth(user, url.password().map(percent_decode))
+        }
         None => builder,
     };
     for header in &spec.headers {

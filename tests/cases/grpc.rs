@@ -354,3 +354,22 @@ fn config_targets_take_grpc_and_socket_keys() {
         .code(0)
         .stdout_has(&["grpc://127.0.0.1", "tcp://127.0.0.1"]);
 }
+
+#[test]
+fn url_credentials_are_sent_as_basic_auth_metadata_and_never_shown() {
+    // "ops:s3cret" in base64 is b3BzOnMzY3JldA==.
+    let server = GrpcioHealth::start(&[
+        "--require-metadata",
+        "authorization:Basic b3BzOnMzY3JldA==",
+        "=SERVING",
+    ]);
+    let url = format!("grpc://ops:s3cret@127.0.0.1:{}", server.port);
+    run(&["-v", &url])
+        .code(0)
+        .output_has(&["authorization: Basic ***"])
+        .nowhere("s3cret");
+    run(&[&format!("grpc://ops:wrong@127.0.0.1:{}", server.port)])
+        .code(2)
+        .stdout_has(&["UNAUTHENTICATED"])
+        .nowhere("wrong@");
+}
