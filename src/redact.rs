@@ -203,6 +203,23 @@ pub fn url(url: &Url) -> String {
     shown.to_string().replace("%2A%2A%2A", MASK)
 }
 
+/// The URL's query as it may be shown (`a=1&token=***`), or `None` when it has none; the
+/// fragment never is, since browsers keep tokens there.
+pub fn query(url: &Url) -> Option<String> {
+    let raw = url.query().filter(|q| !q.is_empty())?;
+    // Kept as written (`@dependencies`, not `%40dependencies`): only secret values change.
+    let shown: Vec<String> = raw
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if is_sensitive_query_key(&percent_decode(key)) => {
+                format!("{key}={MASK}")
+            }
+            _ => pair.to_string(),
+        })
+        .collect();
+    Some(shown.join("&"))
+}
+
 fn is_sensitive_query_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     SENSITIVE_QUERY_KEYS

@@ -208,22 +208,18 @@ pub struct ProxyEnv {
     pub no_proxy: Option<String>,
 }
 
-/// A target's name from its URL: host, port and path, without scheme, credentials or query;
-/// other schemes than HTTP's keep theirs, and a gRPC target the service it asks about.
+/// A target's name from its URL: host, port, path and query (sensitive values masked), without
+/// scheme or credentials; other schemes than HTTP's keep theirs, since the same port may be
+/// probed each way. The query stays because `/health` and `/health?verbose` are different
+/// checks of one service.
 pub fn name_of(url: &Url) -> String {
     let host = url.host_str().unwrap_or("");
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let query = crate::redact::query(url)
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
     if !matches!(url.scheme(), "http" | "https") {
-        // grpc://, tcp:// and tls:// say what they are: the same port may be probed each way.
-        let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
-        let service = url
-            .query_pairs()
-            .find(|(key, _)| key == "service")
-            .map(|(_, service)| format!("?service={service}"))
-            .unwrap_or_default();
-        return format!("{}://{host}{port}{service}", url.scheme());
+        return format!("{}://{host}{port}{query}", url.scheme());
     }
-    match url.port() {
-        Some(port) => format!("{host}:{port}{}", url.path()),
-        None => format!("{host}{}", url.path()),
-    }
+    format!("{host}{port}{}{query}", url.path())
 }

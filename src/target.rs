@@ -54,3 +54,76 @@ pub struct Settings {
     pub version_path: Option<serde_json_path::JsonPath>,
     pub retry: RetryPolicy,
 }
+
+/// Makes every target's name unique, so that no two lines of any output, and no two
+/// Prometheus `target` labels, can be confused. `named[i]` says the config gave target `i` its
+/// name: such names are kept as given, and two alike are refused. A name made from a URL that
+/// another target also has is told apart by its scheme when that differs
+/// (`http://db/health`, `https://db/health`), and otherwise by a position suffix
+/// (`db/health (1)`, `db/health (2)`).
+pub fn give_unique_names(targets: &mut [Target], named: &[bool]) -> Result<(), String> {
+    use std::collections::HashMap;
+    let is_named = |i: usize| named.get(i).copied().unwrap_or(false);
+    let mut given: HashMap<&str, usize> = HashMap::new();
+    for (i, target) in targets.iter().enumerate().filter(|(i, _)| is_named(*i)) {
+        if given.insert(target.name.as_str(), i).is_some() {
+            return Err(format!(
+                "two targets are named '{}': give each its own name",
+                target.name
+            ));
+        }
+    }
+    let given: Vec<String> = given.into_keys().map(String::from).collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for target in targets.iter() {
+        *counts.entry(target.name.clone()).or_default() += 1;
+    }
+    let clashing: Vec<usize> = (0..targets.len())
+        .filter(|&i| !is_named(i) && counts[&targets[i].name] > 1)
+        .collect();
+    if clashing.is_empty() {
+        return Ok(());
+    }
+    let taken = |name: &str, targets: &[Target], except: usize| {
+        targets
+            .iter()
+            .enumerate()
+            .any(|(j, t)| j != except && t.name == name)
+    };
+    // First the scheme, which tells http from https at a glance.
+    let mut renamed = targets.to_vec();
+    for &i in &clashing {
+        if matches!(renamed[i].url.scheme(), "http" | "https") {
+            renamed[i].name = format!("{}://{}", renamed[i].url.scheme(), targets[i].name);
+        }
+    }
+    for &i in &clashing {
+        if !taken(&renamed[i].name, &renamed, i) && !given.contains(&renamed[i].name) {
+            targets[i].name = renamed[i].name.clone();
+        }
+    }
+    // Then a position among the targets that still share a name.
+    let mut still: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &clashing {
+        if taken(&targets[i].name, targets, i) {
+            still.entry(targets[i].name.clone()).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = still.into_values().collect();
+    groups.sort();
+    for group in groups {
+        let base = targets[group[0]].name.clone();
+        let mut number = 1;
+        for i in group {
+            loop {
+                let candidate = format!("{base} ({number})");
+                number += 1;
+                if !targets.iter().any(|t| t.name == candidate) {
+                    targets[i].name = candidate;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}

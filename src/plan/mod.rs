@@ -104,6 +104,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     let mut files = Files::default();
     let command_line = &options.target;
     let mut targets = Vec::new();
+    let mut named = Vec::new();
     for entry in &config.targets {
         let file = options.config.as_deref().map(|p| p.display().to_string());
         let at = |e: UsageError| match &file {
@@ -121,6 +122,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             target.name = name.trim().to_string();
         }
         target.version_url = version_url(&layered, &target.url).map_err(at)?;
+        named.push(entry.name.is_some());
         targets.push(target);
     }
     let from_command_line = layer(config.defaults.clone(), command_line.clone());
@@ -131,6 +133,12 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         target.version_url = version_url(&from_command_line, &target.url)?;
         targets.push(target);
     }
+    crate::target::give_unique_names(&mut targets, &named).map_err(|why| {
+        match &options.config {
+            Some(path) => UsageError(format!("{}: {why}", path.display())),
+            None => UsageError(why),
+        }
+    })?;
     if targets.is_empty() && !demo {
         return Err(UsageError(match &options.config {
             Some(path) => format!(

@@ -33,9 +33,84 @@ fn urls_without_a_scheme_default_to_http() {
 }
 
 #[test]
-fn target_names_leave_out_scheme_credentials_and_query() {
-    let plan = resolve_with(&["https://u:pw@api.test/health?token=x"], &[], false).unwrap();
-    assert_eq!(plan.targets[0].name, "api.test/health");
+fn target_names_leave_out_scheme_and_credentials_and_mask_secret_query_values() {
+    let plan = resolve_with(&["https://u:pw@api.test/health?token=x#t=y"], &[], false).unwrap();
+    assert_eq!(plan.targets[0].name, "api.test/health?token=***");
+}
+
+fn names(plan: &Plan) -> Vec<&str> {
+    plan.targets.iter().map(|t| t.name.as_str()).collect()
+}
+
+#[test]
+fn queries_keep_target_names_apart_as_written() {
+    let plan = resolve_with(
+        &[
+            "http://h:8080/healthcheck",
+            "http://h:8080/healthcheck?marked-degraded=@dependencies",
+            "http://h/health?serializable=true&api_key=SEKRET",
+        ],
+        &[],
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        names(&plan),
+        [
+            "h:8080/healthcheck",
+            "h:8080/healthcheck?marked-degraded=@dependencies",
+            "h/health?serializable=true&api_key=***",
+        ]
+    );
+}
+
+#[test]
+fn schemes_tell_http_from_https_and_positions_tell_the_rest_apart() {
+    let plan = resolve_with(
+        &[
+            "http://h/health",
+            "https://h/health",
+            "http://a/x",
+            "http://a/x",
+            "http://b/y",
+        ],
+        &[],
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        names(&plan),
+        [
+            "http://h/health",
+            "https://h/health",
+            "a/x (1)",
+            "a/x (2)",
+            "b/y",
+        ]
+    );
+}
+
+#[test]
+fn a_config_name_wins_and_two_alike_are_refused() {
+    let dir = std::env::temp_dir().join(format!("hp-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("names.toml");
+    std::fs::write(
+        &config,
+        "[[target]]\nurl = \"http://a/x\"\nname = \"b/y\"\n",
+    )
+    .unwrap();
+    let path = config.to_str().unwrap();
+    let plan = resolve_with(&["--config", path, "http://b/y"], &[], false).unwrap();
+    assert_eq!(names(&plan), ["b/y", "http://b/y"]);
+    std::fs::write(
+        &config,
+        "[[target]]\nurl = \"http://a/x\"\nname = \"api\"\n[[target]]\nurl = \"http://b/y\"\nname = \"api \"\n",
+    )
+    .unwrap();
+    let err = resolve_with(&["--config", path], &[], false).unwrap_err();
+    assert!(err.0.contains("two targets are named 'api'"), "{}", err.0);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -225,24 +225,12 @@ fn families(report: &Report) -> Vec<Family> {
     ]
 }
 
-/// The `target` label of each result, in order: its name, with `#2`, `#3`, ... appended when
-/// its name and redacted URL repeat an earlier target's, so that no two targets share a series.
+/// The `target` label of each result, in order: its name, which the plan made unique.
 fn target_labels(report: &Report) -> Vec<String> {
-    let mut taken: HashSet<(String, String)> = HashSet::new();
     report
         .results
         .iter()
-        .map(|result| {
-            let url = result.target.url.clone();
-            let name = &result.target.name;
-            let mut label = name.clone();
-            let mut n = 1;
-            while !taken.insert((label.clone(), url.clone())) {
-                n += 1;
-                label = format!("{name}#{n}");
-            }
-            label
-        })
+        .map(|result| result.target.name.clone())
         .collect()
 }
 

@@ -135,6 +135,7 @@ pub fn load(
         );
     }
     let mut targets = Vec::new();
+    let mut named = Vec::new();
     for entry in &config.targets {
         let layered = layer(
             layer(config.defaults.clone(), entry.options.clone()),
@@ -145,6 +146,7 @@ pub fn load(
         if let Some(name) = &entry.name {
             target.name = name.trim().to_string();
         }
+        named.push(entry.name.is_some());
         targets.push(target);
     }
     let from_command_line = layer(config.defaults.clone(), command_line.clone());
@@ -155,6 +157,8 @@ pub fn load(
             env,
         )?);
     }
+    crate::target::give_unique_names(&mut targets, &named)
+        .map_err(|why| UsageError(format!("[[target]]: {why}")))?;
     let exact: Vec<String> = targets.iter().map(|t| t.url.to_string()).collect();
     let allow = AllowList::new(&config.serve.allow, exact, args.allow_any_target)
         .map(Arc::new)

@@ -284,3 +284,20 @@ fn escape_in_the_status_text_never_reaches_the_output() {
         assert!(!run.stdout.contains("[2J"), "{run:?}");
     }
 }
+
+#[test]
+fn targets_that_differ_only_by_query_or_scheme_print_under_distinct_names() {
+    let server = Server::start(serve(200, JSON, br#"{"status":"UP"}"#));
+    let plain = server.url("/healthcheck");
+    let marked = server.url("/healthcheck?marked-degraded=@dependencies");
+    let secret = server.url("/healthcheck?token=t0ps3cret");
+    for format in ["human", "nagios", "json", "junit", "prometheus"] {
+        let run = run(&["-o", format, &plain, &marked, &secret, &plain]);
+        run.code(0).nowhere("t0ps3cret").stdout_has(&[
+            "/healthcheck?marked-degraded=@dependencies",
+            "/healthcheck?token=***",
+            "/healthcheck (1)",
+            "/healthcheck (2)",
+        ]);
+    }
+}

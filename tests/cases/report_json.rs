@@ -386,7 +386,10 @@ fn json_report_never_shows_url_credentials_secret_query_values_or_headers() {
                 server.authority()
             )
         );
-        assert_eq!(report.targets[0].name, format!("{}/x", server.authority()));
+        assert_eq!(
+            report.targets[0].name,
+            format!("{}/x?token=***&verbose=1", server.authority())
+        );
     }
 }
 

@@ -444,7 +444,7 @@ fn a_certificate_expiry_is_the_unix_time_of_its_not_after() {
 }
 
 #[test]
-fn the_same_url_twice_still_gives_distinct_series() {
+fn the_same_url_twice_gives_distinct_series_told_apart_by_position() {
     let server = Server::start(serve(200, JSON, br#"{"status":"UP"}"#));
     let url = server.url("/health");
     let (run, metrics) = prometheus(&[&url, &url]);
@@ -455,7 +455,7 @@ fn the_same_url_twice_still_gives_distinct_series() {
         .filter_map(|s| s.label("target"))
         .collect();
     let name = format!("{}/health", server.authority());
-    assert_eq!(targets, [name.clone(), format!("{name}#2")]);
+    assert_eq!(targets, [format!("{name} (1)"), format!("{name} (2)")]);
 }
 
 // ---------------------------------------------------------------------------------------------
