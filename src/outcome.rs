@@ -5,9 +5,10 @@
 //! A result names its target through a slim view (name, shown URL, what its response-time
 //! perfdata needs), never its settings or secrets, so that a renderer cannot print them.
 
+use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 
-use crate::evaluate::{Check, CheckKind, version_skew_check};
+use crate::evaluate::{Check, CheckKind, Marks, version_skew_check};
 use crate::exit::ExitPolicy;
 use crate::observation::{Observation, Reading};
 use crate::range::Range;
@@ -38,6 +39,8 @@ pub struct TargetResult {
     pub reading: Reading,
     pub checks: Vec<Check>,
     pub status: Status,
+    /// Which component rules applied to which component (by path), for every output to show.
+    pub marks: BTreeMap<String, Marks>,
 }
 
 /// Everything known at the end of a run.

@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use crate::evaluate::{evaluate, target_status};
-use crate::health::Body;
+use crate::evaluate::{component_marks, evaluate, target_status};
+use crate::health::{Body, Interpretation};
 use crate::observation::{
     CertExpiry, FailureKind, Observation, Protocol, Reading, VersionFound, VersionSource,
 };
@@ -207,9 +207,16 @@ pub fn judge_target(target: &Target, observation: Observation, reading: Reading)
         &target.settings.expect,
         target.settings.probe.max_body,
     );
+    let marks = match (&reading.document, &observation.response) {
+        (Some(Interpretation::Doc(doc)), Some(response)) => {
+            component_marks(doc, response.status, &target.settings.expect)
+        }
+        _ => Default::default(),
+    };
     TargetResult {
         target: view(target),
         status: target_status(&checks),
+        marks,
         observation,
         reading,
         checks,

@@ -14,8 +14,9 @@
 use serde_json::{Map, Value};
 
 use super::{
-    Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, first_field, fold,
-    index_path, member_path, number_of, object, reason_in, text_of, version_at, words,
+    Component, Format, Health, HealthDoc, NOT_RUNNING, Observed, Origin, child_path, field,
+    first_field, fold, index_path, member_path, number_of, object, reason_in, text_of, version_at,
+    words,
 };
 
 /// A status, and either IETF-only words, identifiers, a `checks` object, or `details` entries
@@ -88,6 +89,12 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                         .filter_map(|(i, item)| item.as_object().map(|e| (index_path(&here, i), e)))
                         .collect(),
                     Value::Object(entry) => vec![(here.clone(), entry)],
+                    Value::Null => {
+                        let mut part = Component::new(key, Health::Unknown, NOT_RUNNING);
+                        part.origin = Origin::new(here, "null state (not run)");
+                        doc.components.push(part);
+                        continue;
+                    }
                     _ => continue,
                 };
                 doc.components
@@ -145,7 +152,7 @@ fn component(
         }
     }
     let Some((health, at, entry)) = worst else {
-        let mut component = Component::new(key, Health::Unknown, "");
+        let mut component = Component::new(key, Health::Unknown, NOT_RUNNING);
         component.origin = Origin::new(path, "no entries");
         return component;
     };
@@ -154,7 +161,7 @@ fn component(
         Some(_) => Origin::new(member_path(entry, at, "status"), "state word"),
         None => Origin::new(at, "no state word"),
     };
-    let mut component = Component::new(key, health, raw.unwrap_or_default());
+    let mut component = Component::new(key, health, raw.as_deref().unwrap_or(NOT_RUNNING));
     component.origin = origin;
     component.reason = reason_in(entry, &["output"]).or_else(|| {
         entries

@@ -174,6 +174,11 @@ impl Explanation {
     }
 }
 
+/// How a component reported without a state (`null`, `{}`, a check with no status) is shown:
+/// it is there, but nothing runs it. Never a failure by itself; `--require-component` makes it
+/// one.
+pub const NOT_RUNNING: &str = "not running";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Component {
     /// The key or name as the document gives it.

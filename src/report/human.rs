@@ -109,7 +109,12 @@ fn write_tree(result: &TargetResult, failing_only: bool, out: &mut dyn Write) ->
             .as_deref()
             .map(|d| format!("  {}", clean(d)))
             .unwrap_or_default();
-        let text = format!("{label:<width$}  {status}{detail}");
+        let marks = line
+            .marks
+            .as_deref()
+            .map(|m| format!("  [{m}]"))
+            .unwrap_or_default();
+        let text = format!("{label:<width$}  {status}{marks}{detail}");
         let shown = match line.verdict {
             Some(verdict) => paint(verdict, &text),
             None if line.health == Health::Ok => text.normal(),

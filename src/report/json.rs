@@ -133,6 +133,12 @@ struct ComponentJson<'a> {
     status: &'a str,
     health: &'static str,
     verdict: Option<&'static str>,
+    /// The component rules that applied: left out of the verdict, lowered to WARNING (and
+    /// what it would have been), required.
+    ignored: bool,
+    noncritical: bool,
+    would_be: Option<&'static str>,
+    required: bool,
     reason: Option<&'a str>,
     since: Option<&'a str>,
     origin: Option<OriginJson<'a>>,
@@ -242,7 +248,7 @@ fn target(result: &TargetResult) -> TargetJson<'_> {
                 let verdicts = component_verdicts(&result.checks);
                 doc.components
                     .iter()
-                    .map(|c| component(c, "", &verdicts))
+                    .map(|c| component(c, "", &verdicts, &result.marks))
                     .collect()
             }
             None => Vec::new(),
@@ -290,24 +296,30 @@ fn component<'a>(
     component: &'a Component,
     prefix: &str,
     verdicts: &HashMap<&str, Status>,
+    marks: &std::collections::BTreeMap<String, crate::evaluate::Marks>,
 ) -> ComponentJson<'a> {
     let path = if prefix.is_empty() {
         component.name.clone()
     } else {
         format!("{prefix}/{}", component.name)
     };
+    let own = marks.get(&path).copied().unwrap_or_default();
     ComponentJson {
         name: &component.name,
         status: &component.raw_status,
         health: health(component.health),
         verdict: verdicts.get(path.as_str()).map(|s| s.label()),
+        ignored: own.ignored,
+        noncritical: own.noncritical,
+        would_be: own.would_be.map(|s| s.label()),
+        required: own.required,
         reason: component.reason.as_deref(),
         since: component.since.as_deref(),
         origin: origin(&component.origin),
         children: component
             .children
             .iter()
-            .map(|child| self::component(child, &path, verdicts))
+            .map(|child| self::component(child, &path, verdicts, marks))
             .collect(),
         path,
     }
@@ -432,6 +444,7 @@ mod tests {
             reading,
             checks: Vec::new(),
             status: Status::Critical,
+            marks: Default::default(),
         }
     }
 

@@ -21,7 +21,7 @@ use std::io::{self, Write};
 use std::time::Duration;
 
 use super::OutputOptions;
-use super::{Report, TargetResult, clean, identity, summary};
+use super::{Report, TargetResult, clean, identity, ruled_components, summary};
 use crate::evaluate::Check;
 use crate::units::rfc3339;
 use crate::verdict::Status;
@@ -136,6 +136,7 @@ fn target_case(result: &TargetResult) -> Case {
     let output = [request, seen]
         .into_iter()
         .chain(result.checks.iter().map(check_line))
+        .chain(ruled_components(result))
         .map(|line| clean(&line))
         .collect();
     Case {

@@ -178,7 +178,14 @@ fn outcome(result: &TargetResult) -> String {
     };
     let seen = format!("{} in {elapsed}", answer_line(response));
     if problems.is_empty() {
-        return seen;
+        // A 5xx that component rules made OK says why, even on an OK line.
+        let ruled = result.checks.iter().find(|c| {
+            c.kind == CheckKind::HttpStatus && c.status == Status::Ok && response.status >= 500
+        });
+        return match ruled {
+            Some(check) => format!("{} in {elapsed}", check.reason),
+            None => seen,
+        };
     }
     let status_failed = problems
         .iter()
@@ -256,6 +263,9 @@ pub struct TreeLine {
     pub verdict: Option<Status>,
     pub health: Health,
     pub detail: Option<String>,
+    /// The component rules that applied (`ignored`, `noncritical, would be CRITICAL`,
+    /// `required`), when any did.
+    pub marks: Option<String>,
 }
 
 /// Components with fewer nodes than this are shown as a whole tree; larger documents show only
@@ -286,6 +296,7 @@ pub fn component_tree(result: &TargetResult) -> (Vec<TreeLine>, usize) {
                 verdict: verdicts.get(path.as_str()).copied(),
                 health: component.health,
                 detail: detail(component),
+                marks: marks_of(result, &path),
             })
             .collect();
         return (lines, 0);
@@ -294,12 +305,19 @@ pub fn component_tree(result: &TargetResult) -> (Vec<TreeLine>, usize) {
     let lines: Vec<TreeLine> = all
         .into_iter()
         .filter_map(|(_, path, component)| {
-            let verdict = verdicts.get(path.as_str()).copied()?;
+            let verdict = verdicts.get(path.as_str()).copied();
+            // Failing components, and those a rule kept from failing (ignored, noncritical).
+            let ruled = result.marks.contains_key(&path)
+                && !matches!(component.health, Health::Ok | Health::Unknown);
+            if verdict.is_none() && !ruled {
+                return None;
+            }
             Some(TreeLine {
                 depth: 0,
+                marks: marks_of(result, &path),
                 label: path,
                 raw_status: component.raw_status.clone(),
-                verdict: Some(verdict),
+                verdict,
                 health: component.health,
                 detail: detail(component),
             })
@@ -308,6 +326,30 @@ pub fn component_tree(result: &TargetResult) -> (Vec<TreeLine>, usize) {
         .collect();
     let hidden = total - lines.len();
     (lines, hidden)
+}
+
+/// The rules that applied to the component at `path`, in a few words.
+pub fn marks_of(result: &TargetResult, path: &str) -> Option<String> {
+    result.marks.get(path).map(|m| m.describe())
+}
+
+/// `component cache DOWN [ignored]`: one line for every component a rule applied to, in
+/// document order, for outputs that list checks rather than trees (JUnit).
+pub fn ruled_components(result: &TargetResult) -> Vec<String> {
+    let Some(Interpretation::Doc(doc)) = &result.reading.document else {
+        return Vec::new();
+    };
+    let mut all = Vec::new();
+    flatten(&doc.components, "", 0, &mut all);
+    all.into_iter()
+        .filter_map(|(_, path, component)| {
+            let marks = marks_of(result, &path)?;
+            Some(format!(
+                "component {path} {} [{marks}]",
+                component.raw_status
+            ))
+        })
+        .collect()
 }
 
 /// A component's reason, with the time its state was observed when the document gives one.

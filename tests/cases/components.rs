@@ -227,3 +227,144 @@ fn a_hundred_thousand_components_finish_quickly_with_bounded_output() {
         run.stdout.len()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The rule that applied, shown in every output
+// ---------------------------------------------------------------------------------------------
+
+/// `db` down (noncritical), `cache` down (ignored), `ping` up (required).
+const RULED: &str = r#"{"status":"DOWN","components":{
+    "db":{"status":"DOWN","details":{"error":"Connection refused"}},
+    "cache":{"status":"DOWN"},
+    "ping":{"status":"UP"}}}"#;
+
+const RULES: [&str; 6] = [
+    "--noncritical",
+    "db",
+    "--ignore-component",
+    "cache",
+    "--require-component",
+    "ping",
+];
+
+#[test]
+fn the_tree_marks_ignored_noncritical_and_required_components() {
+    let run = spring(RULED, &RULES);
+    run.code(1);
+    assert!(
+        run.line_with("cache").contains("DOWN  [ignored]"),
+        "{run:?}"
+    );
+    assert!(
+        run.line_with("db  ")
+            .contains("DOWN  [noncritical, would be CRITICAL]"),
+        "{run:?}"
+    );
+    assert!(run.line_with("ping").contains("UP  [required]"), "{run:?}");
+}
+
+#[test]
+fn json_carries_each_components_rules_and_the_state_it_would_have_had() {
+    let run = spring(RULED, &[&RULES[..], &["-o", "json"]].concat());
+    run.code(1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let components = report["targets"][0]["components"].as_array().unwrap();
+    let by_name = |name: &str| {
+        components
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {components:?}"))
+    };
+    let db = by_name("db");
+    assert_eq!(db["noncritical"], true);
+    assert_eq!(db["would_be"], "CRITICAL");
+    assert_eq!(db["verdict"], "WARNING");
+    let cache = by_name("cache");
+    assert_eq!(cache["ignored"], true);
+    assert_eq!(cache["verdict"], serde_json::Value::Null);
+    let ping = by_name("ping");
+    assert_eq!(ping["required"], true);
+    assert_eq!(ping["ignored"], false);
+    assert_eq!(ping["would_be"], serde_json::Value::Null);
+}
+
+#[test]
+fn junit_lists_each_component_a_rule_applied_to() {
+    let run = spring(RULED, &[&RULES[..], &["-o", "junit"]].concat());
+    run.code(1).stdout_has(&[
+        "component cache DOWN [ignored]",
+        "component db DOWN [noncritical, would be CRITICAL]",
+        "component ping UP [required]",
+    ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The rules reach the status code
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_503_given_for_a_noncritical_component_is_a_warning_that_names_it() {
+    let run = probe(503, SPRING_V3, DB_DOWN, &["--noncritical", "db"]);
+    run.code(1).stdout_has(&[
+        "HTTP 503 Service Unavailable, given for noncritical db",
+        "[noncritical, would be CRITICAL]",
+    ]);
+    // Without the rule the same answer is CRITICAL.
+    probe(503, SPRING_V3, DB_DOWN, &[]).code(2);
+}
+
+#[test]
+fn a_503_given_only_for_ignored_components_is_ok() {
+    let run = probe(503, SPRING_V3, DB_DOWN, &["--ignore-component", "db"]);
+    run.code(0)
+        .stdout_has(&["HTTP 503 Service Unavailable, given for ignored db"]);
+}
+
+#[test]
+fn a_503_that_an_unmarked_failure_explains_stays_critical() {
+    let run = probe(503, SPRING_V3, DB_AND_REDIS_DOWN, &["--noncritical", "db"]);
+    run.code(2)
+        .stdout_has(&["HTTP 503 Service Unavailable, expected"]);
+}
+
+#[test]
+fn a_503_that_the_document_does_not_explain_stays_critical() {
+    // Every component is up: nothing the user ruled on explains the 503.
+    let body = r#"{"status":"UP","components":{"db":{"status":"UP"}}}"#;
+    probe(503, SPRING_V3, body, &["--noncritical", "db"])
+        .code(2)
+        .stdout_has(&["HTTP 503 Service Unavailable, expected"]);
+    // A document whose own status is worse than its marked components stays CRITICAL too.
+    let body = r#"{"status":"DOWN","components":{"db":{"status":"UNKNOWN"}}}"#;
+    probe(503, SPRING_V3, body, &["--ignore-component", "db"]).code(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reported but not running
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn null_and_empty_states_show_as_not_running_and_do_not_fail() {
+    let body = r#"{"status":"pass","checks":{"db":null,"cache":[{"status":"pass"}]}}"#;
+    let run = probe(200, "application/health+json", body, &[]);
+    run.code(0);
+    assert!(run.line_with("db").contains("not running"), "{run:?}");
+    let body = r#"{"status":"ok","dependencies":{"db":{},"queue":null,"cache":"ok"}}"#;
+    let run = probe(200, JSON, body, &[]);
+    run.code(0);
+    assert!(run.line_with("db").contains("not running"), "{run:?}");
+    assert!(run.line_with("queue").contains("not running"), "{run:?}");
+}
+
+#[test]
+fn a_required_component_tells_absent_from_present_but_not_running() {
+    let body = r#"{"status":"ok","dependencies":{"db":null,"cache":"ok","queue":"ok"}}"#;
+    probe(200, JSON, body, &["--require-component", "db"])
+        .code(2)
+        .stdout_has(&["required component 'db' is reported but not running"]);
+    probe(200, JSON, body, &["--require-component", "search"])
+        .code(2)
+        .stdout_has(&[
+            "required component 'search' is not reported: the generic document lists cache, db, queue",
+        ]);
+}

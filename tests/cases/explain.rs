@@ -14,7 +14,7 @@ fn explain_shows_the_evidence_each_components_path_the_version_and_the_data_set_
         "status     ok -> ok at $.status (state word)",
         "component  db: healthy false -> critical at $.checks.db.healthy (health flag)",
         "component  cache: ok -> ok at $.checks.cache (state word)",
-        "component  queue: null -> unknown at $.checks.queue (null state (not run))",
+        "component  queue: not running -> unknown at $.checks.queue (null state (not run))",
         "version    2.1.0 at $.build.version",
         "data       $.uptime: a number (a counter, figure or code)",
     ]);

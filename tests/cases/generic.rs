@@ -152,7 +152,7 @@ fn a_null_status_is_a_part_that_did_not_run_and_never_a_failure() {
         r#"{"status":"ok","checks":{"db":{"status":"ok"},"backup":{"status":null}}}"#,
         &[],
     );
-    run.code(0).stdout_has(&["backup", "null"]);
+    run.code(0).stdout_has(&["backup  not running"]);
 }
 
 #[test]

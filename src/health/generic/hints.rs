@@ -9,7 +9,7 @@ use super::walk::Reader;
 use super::{Polarity, Said, item_name, rule_of};
 use crate::health::fields::{child_path, index_path};
 use crate::health::words;
-use crate::health::{Component, Health, Origin, text_of};
+use crate::health::{Component, Health, NOT_RUNNING, Origin, text_of};
 
 impl Reader<'_> {
     /// `--status-path`: the statements at the nodes the path selects.
@@ -30,7 +30,12 @@ impl Reader<'_> {
                     None,
                     "boolean state",
                 ),
-                Value::Null => (Health::Unknown, "null".into(), None, "null state (not run)"),
+                Value::Null => (
+                    Health::Unknown,
+                    NOT_RUNNING.into(),
+                    None,
+                    "null state (not run)",
+                ),
                 other => {
                     let text = text_of(other).unwrap_or_default();
                     let judged = words::judge(&text, self.words);
@@ -96,7 +101,7 @@ impl Reader<'_> {
                     parts.push(part);
                 }
                 Value::Null => {
-                    let mut part = Component::new(key_name, Health::Unknown, "null");
+                    let mut part = Component::new(key_name, Health::Unknown, NOT_RUNNING);
                     part.origin = Origin::new(at, "null state (not run)");
                     parts.push(part);
                 }

@@ -12,8 +12,8 @@ use super::{
 use crate::health::fields::{child_path, index_path};
 use crate::health::words::{self, How, UserWords};
 use crate::health::{
-    Component, Explanation, Health, MAX_DEPTH, Origin, REASON_KEYS, first_field, fold, reason_in,
-    reason_value, text_of,
+    Component, Explanation, Health, MAX_DEPTH, NOT_RUNNING, Origin, REASON_KEYS, first_field, fold,
+    reason_in, reason_value, text_of,
 };
 
 pub(super) struct Reader<'a> {
@@ -67,12 +67,12 @@ impl<'a> Reader<'a> {
                 if state == (Key::State { strong: true }) {
                     found.said.push(Said {
                         health: Health::Unknown,
-                        raw: "null".into(),
+                        raw: NOT_RUNNING.into(),
                         origin: Origin::new(here(), "null state (not run)"),
                         reason: None,
                     });
                 } else if keys::is_suffixed(key) {
-                    let mut part = Component::new(key, Health::Unknown, "null");
+                    let mut part = Component::new(key, Health::Unknown, NOT_RUNNING);
                     part.origin = Origin::new(here(), "null state (not run)");
                     found.parts.push(part);
                 }
@@ -442,7 +442,7 @@ impl<'a> Reader<'a> {
                     found.parts.push(part);
                 }
                 Value::Null => {
-                    let mut part = Component::new(key.as_str(), Health::Unknown, "null");
+                    let mut part = Component::new(key.as_str(), Health::Unknown, NOT_RUNNING);
                     part.origin = Origin::new(here(), "null state (not run)");
                     found.parts.push(part);
                 }
@@ -454,6 +454,14 @@ impl<'a> Reader<'a> {
                     };
                     match self.object_part(key, inner, here(), depth + 1, default) {
                         Some(part) => found.parts.push(part),
+                        // An entry of a container with nothing in it: listed, but nothing
+                        // runs it.
+                        None if inner.is_empty() => {
+                            let mut part =
+                                Component::new(key.as_str(), Health::Unknown, NOT_RUNNING);
+                            part.origin = Origin::new(here(), "no state (not running)");
+                            found.parts.push(part);
+                        }
                         None => self.aside(here, "an object without a state"),
                     }
                 }

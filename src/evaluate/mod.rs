@@ -21,6 +21,10 @@ use crate::statuses::StatusSet;
 use crate::verdict::{Status, worst};
 use crate::version::VersionReq;
 
+mod components;
+use components::walk_components;
+pub use components::{Marks, component_marks};
+
 /// The state a maintenance-like status counts as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MaintenanceAs {
@@ -263,19 +267,18 @@ fn response_checks(
         }
         None => {}
     }
-    for pattern in &expect.components.require {
-        let present = document.is_some_and(|doc| {
-            any_path(&doc.components, "", &|p| pattern.covers(p) && !p.is_empty())
-        });
-        if !present {
-            checks.push(check(
-                CheckKind::RequiredComponent,
-                Status::Critical,
-                "missing".into(),
-                format!("a component matching {pattern}"),
-                format!("required component '{pattern}' is not reported"),
-            ));
-        }
+    components::required_checks(document, expect, checks);
+    if let Some(doc) = document
+        && response.status >= 500
+        && !checks.iter().any(|c| c.kind == CheckKind::DocumentStatus)
+        && let Some(status_check) = checks
+            .iter_mut()
+            .find(|c| c.kind == CheckKind::HttpStatus && c.status == Status::Critical)
+        && let Some((status, why)) = components::explained_status(doc, expect)
+    {
+        // The 5xx only repeats what the components say, and the user ruled on them.
+        status_check.status = status;
+        status_check.reason = format!("{}, given for {why}", status_line(response.status));
     }
     if let Some(requirement) = &expect.version {
         checks.push(version_check(&reading.version, requirement));
@@ -683,100 +686,6 @@ fn document_checks(
     ));
 }
 
-/// Adds a check for every failing component that is not ignored and returns the worst state
-/// written anywhere in `components` (ignored ones included), which is what explains a parent's
-/// own state. A parent's own state counts only when its children do not explain it.
-fn walk_components(
-    components: &[Component],
-    prefix: &str,
-    inside_ignored: bool,
-    expect: &Expectations,
-    maintenance: Status,
-    checks: &mut Vec<Check>,
-) -> Health {
-    let rules = &expect.components;
-    let mut written = Health::Ok;
-    for component in components {
-        let path = if prefix.is_empty() {
-            component.name.clone()
-        } else {
-            format!("{prefix}/{}", component.name)
-        };
-        let ignored = inside_ignored || rules.ignored(&path);
-        let below = walk_components(
-            &component.children,
-            &path,
-            ignored,
-            expect,
-            maintenance,
-            checks,
-        );
-        written = written.worst(component.health).worst(below);
-        let own_counts =
-            component.children.is_empty() || component.health.severity() > below.severity();
-        if ignored || !own_counts {
-            continue;
-        }
-        let mut status = match component.health {
-            // Not run, or the document says it cannot tell: shown, never a failure.
-            Health::Unknown | Health::Ok => continue,
-            // The reader cannot tell: never OK, and the reason says where and how to help.
-            Health::Unrecognised => Status::Warning,
-            other => health_status(other, maintenance).unwrap_or(Status::Unknown),
-        };
-        if rules.noncritical(&path) && status == Status::Critical {
-            status = Status::Warning;
-        }
-        checks.push(Check {
-            subject: Some(path.clone()),
-            ..check(
-                CheckKind::Component,
-                status,
-                component.raw_status.clone(),
-                "a healthy status".into(),
-                component_reason(&path, component),
-            )
-        });
-    }
-    written
-}
-
-fn component_reason(path: &str, component: &Component) -> String {
-    if component.health == Health::Unrecognised {
-        return format!(
-            "{path} '{}'{} is no state healthprobe knows; {}",
-            component.raw_status,
-            at_path(&component.origin.path),
-            unrecognised_hint(&component.raw_status)
-        );
-    }
-    let mut reason = if component.health == Health::Maintenance {
-        format!("{path} in maintenance ({})", component.raw_status)
-    } else {
-        format!("{path} {}", component.raw_status)
-    };
-    if let Some(since) = &component.since {
-        reason.push_str(&format!(" since {since}"));
-    }
-    if let Some(why) = &component.reason {
-        reason.push_str(": ");
-        reason.push_str(why);
-    }
-    reason
-}
-
-/// True when some component path (at any depth) satisfies `test`.
-fn any_path(components: &[Component], prefix: &str, test: &dyn Fn(&str) -> bool) -> bool {
-    components.iter().any(|component| {
-        let path = if prefix.is_empty() {
-            component.name.clone()
-        } else {
-            format!("{prefix}/{}", component.name)
-        };
-        test(&path) || any_path(&component.children, &path, test)
-    })
-}
-
 fn version_check(found: &VersionFound, requirement: &VersionReq) -> Check {
     let expected = requirement.to_string();
     match found {
@@ -820,141 +729,4 @@ pub fn version_skew_check(versions: &[(&str, Option<&str>)]) -> Option<Check> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::observation::{FailureKind, RequestSeen, TransportFailure};
-    use std::time::Duration;
-
-    fn seen(status: u16, millis: u64) -> Observation {
-        Observation {
-            response: Some(Response {
-                protocol: Protocol::Http,
-                status,
-                version: "HTTP/1.1".into(),
-                headers: vec![],
-                body: b"{}".to_vec(),
-                body_capped: false,
-                time_to_headers: Duration::from_millis(millis),
-                peer_certificate: None,
-            }),
-            failure: None,
-            elapsed: Duration::from_millis(millis),
-            attempts: 1,
-            started_at: std::time::SystemTime::UNIX_EPOCH,
-            redirects: Vec::new(),
-            remote: None,
-            request: RequestSeen {
-                method: "GET".into(),
-                url: "http://t.test/".into(),
-                headers: vec![],
-            },
-        }
-    }
-
-    fn no_reading() -> Reading {
-        Reading {
-            document: None,
-            version: VersionFound::Missing("not read".into()),
-            json: Err("not read".into()),
-            certificate: None,
-        }
-    }
-
-    fn expect(warn: &str, crit: &str) -> Expectations {
-        Expectations {
-            warning: (!warn.is_empty()).then(|| warn.parse().unwrap()),
-            critical: (!crit.is_empty()).then(|| crit.parse().unwrap()),
-            ..Expectations::default()
-        }
-    }
-
-    fn status_of(observation: &Observation, expectations: &Expectations) -> Status {
-        target_status(&evaluate(observation, &no_reading(), expectations, 1024))
-    }
-
-    #[test]
-    fn healthy_response_within_thresholds_is_ok() {
-        assert_eq!(status_of(&seen(200, 10), &expect("0.5", "2")), Status::Ok);
-    }
-
-    #[test]
-    fn status_outside_the_set_is_critical_and_says_what_was_expected() {
-        let checks = evaluate(&seen(503, 10), &no_reading(), &expect("", ""), 1024);
-        let check = checks
-            .iter()
-            .find(|c| c.kind == CheckKind::HttpStatus)
-            .unwrap();
-        assert_eq!(check.status, Status::Critical);
-        assert_eq!(
-            check.reason,
-            "HTTP 503 Service Unavailable, expected 200-399"
-        );
-    }
-
-    #[test]
-    fn custom_status_sets_are_honoured() {
-        let mut e = expect("", "");
-        e.statuses = "204".parse().unwrap();
-        assert_eq!(status_of(&seen(204, 1), &e), Status::Ok);
-        assert_eq!(status_of(&seen(200, 1), &e), Status::Critical);
-    }
-
-    #[test]
-    fn response_time_is_judged_critical_first_then_warning() {
-        let e = expect("0.5", "2");
-        assert_eq!(
-            status_of(&seen(200, 500), &e),
-            Status::Ok,
-            "inclusive bound"
-        );
-        assert_eq!(status_of(&seen(200, 501), &e), Status::Warning);
-        assert_eq!(status_of(&seen(200, 2001), &e), Status::Critical);
-        let checks = evaluate(&seen(200, 800), &no_reading(), &e, 1024);
-        let time = checks
-            .iter()
-            .find(|c| c.kind == CheckKind::ResponseTime)
-            .unwrap();
-        assert_eq!(
-            time.reason,
-            "response time 0.8s above the warning threshold 0.5"
-        );
-        assert_eq!(time.expected, "warning 0.5, critical 2");
-    }
-
-    #[test]
-    fn transport_failure_without_response_is_critical_with_its_message() {
-        let mut o = seen(200, 5);
-        o.response = None;
-        o.failure = Some(TransportFailure {
-            kind: FailureKind::Refused,
-            message: "connection refused by 127.0.0.1:9".into(),
-        });
-        let checks = evaluate(&o, &no_reading(), &expect("", ""), 1024);
-        assert_eq!(checks.len(), 1);
-        assert_eq!(checks[0].status, Status::Critical);
-        assert_eq!(checks[0].reason, "connection refused by 127.0.0.1:9");
-    }
-
-    #[test]
-    fn body_failure_after_a_good_status_is_still_critical() {
-        let mut o = seen(200, 5);
-        o.failure = Some(TransportFailure {
-            kind: FailureKind::TruncatedBody,
-            message: "response body truncated".into(),
-        });
-        assert_eq!(status_of(&o, &expect("", "")), Status::Critical);
-    }
-
-    #[test]
-    fn capped_body_is_critical() {
-        let mut o = seen(200, 5);
-        o.response.as_mut().unwrap().body_capped = true;
-        let checks = evaluate(&o, &no_reading(), &expect("", ""), 1024);
-        let body = checks
-            .iter()
-            .find(|c| c.kind == CheckKind::BodySize)
-            .unwrap();
-        assert_eq!(body.status, Status::Critical);
-        assert!(body.reason.contains("1 KiB"), "{}", body.reason);
-    }
-}
+mod tests;
