@@ -149,6 +149,7 @@ struct Certificate {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 struct Component {
     name: String,
     path: String,
