@@ -106,8 +106,8 @@ mod tests {
         assert_eq!(
             origins,
             [
-                ("$.details['key-store']", "no state word"),
                 ("$.details.vault.status", "state word"),
+                ("$.details['key-store']", "no state word"),
             ]
         );
         let bare = read(CONTENT_TYPE, 200, r#"{"status":"up"}"#);

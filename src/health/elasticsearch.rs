@@ -139,13 +139,13 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("disk", Health::Warning),
                 ("master_is_stable", Health::Ok),
+                ("disk", Health::Warning),
                 ("shards_capacity", Health::Unknown)
             ]
         );
         assert_eq!(
-            doc.components[0].reason.as_deref(),
+            doc.components[1].reason.as_deref(),
             Some("2 indices are not allowed to be updated.")
         );
         assert_eq!(

@@ -123,8 +123,8 @@ mod tests {
         assert_eq!(
             origins,
             [
-                ("$.failures['kafka:eu']", "listed as trouble"),
-                ("$.failures.postgres", "listed as trouble")
+                ("$.failures.postgres", "listed as trouble"),
+                ("$.failures['kafka:eu']", "listed as trouble")
             ]
         );
         assert_eq!(status_origin(&doc), ("$.status", "state word"));

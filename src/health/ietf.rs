@@ -212,12 +212,12 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("disk:utilization", Health::Warning),
                 ("postgres:responseTime", Health::Ok),
+                ("disk:utilization", Health::Warning),
                 ("queue", Health::Critical),
             ]
         );
-        let disk = &doc.components[0];
+        let disk = &doc.components[1];
         assert_eq!(disk.raw_status, "warn");
         assert_eq!(disk.reason.as_deref(), Some("disk nearly full"));
         assert_eq!(disk.since.as_deref(), Some("2030-02-01T10:00:01Z"));
@@ -231,9 +231,9 @@ mod tests {
         assert_eq!(
             readings,
             [
+                ("postgres:responseTime", 12.5, "ms"),
                 ("disk:utilization#1", 91.0, "percent"),
                 ("disk:utilization#2", 40.0, "percent"),
-                ("postgres:responseTime", 12.5, "ms"),
             ]
         );
     }
@@ -351,8 +351,8 @@ mod tests {
                     "$.checks['db:responseTime'][1].status",
                     "state word"
                 ),
-                ("empty", "$.checks.empty", "no entries"),
                 ("queue", "$.checks.queue[0].status", "state word"),
+                ("empty", "$.checks.empty", "no entries"),
             ]
         );
         // Legacy spellings are named as written; one object per key has no index.

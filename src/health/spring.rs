@@ -202,18 +202,18 @@ mod tests {
         assert_eq!(
             tree(&doc.components),
             [
-                "custom=Critical",
-                "jdbc=Ok",
-                "odd=Unrecognised",
-                "ping=Unknown",
                 "queues=Critical",
-                "queues/eu-north=Critical",
                 "queues/eu-west=Ok",
+                "queues/eu-north=Critical",
+                "jdbc=Ok",
+                "ping=Unknown",
+                "custom=Critical",
+                "odd=Unrecognised",
             ]
         );
-        assert_eq!(doc.components[0].reason.as_deref(), Some("it broke"));
-        assert_eq!(doc.components[0].raw_status, "FATAL");
-        let north = &doc.components[4].children[0];
+        assert_eq!(doc.components[3].reason.as_deref(), Some("it broke"));
+        assert_eq!(doc.components[3].raw_status, "FATAL");
+        let north = &doc.components[0].children[1];
         assert_eq!(
             north.reason.as_deref(),
             Some("java.net.ConnectException: refused at x")
@@ -246,14 +246,14 @@ mod tests {
         assert_eq!(
             tree(&doc.components),
             [
-                "other=Ok",
                 "outer=Critical",
                 "outer/inner-a=Ok",
-                "outer/inner-b=Critical"
+                "outer/inner-b=Critical",
+                "other=Ok"
             ]
         );
         assert_eq!(
-            doc.components[1].children[1].reason.as_deref(),
+            doc.components[0].children[1].reason.as_deref(),
             Some("no route")
         );
         let plain = super::super::interpret(
@@ -286,13 +286,13 @@ mod tests {
         assert_eq!(
             tree(&doc.components),
             [
-                "disk=Ok",
                 "mail=Critical",
                 "mail/primary=Ok",
-                "mail/secondary=Critical"
+                "mail/secondary=Critical",
+                "disk=Ok"
             ]
         );
-        assert_eq!(doc.components[1].reason.as_deref(), Some("auth failed"));
+        assert_eq!(doc.components[0].reason.as_deref(), Some("auth failed"));
         // Without Spring's Content-Type, a root field Spring never writes (`hello`) is no
         // evidence of Spring: the generic reader takes it, and reads the same tree.
         let plain = read("application/json", 503, body);

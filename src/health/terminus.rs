@@ -151,11 +151,11 @@ mod tests {
         );
         assert_eq!(
             found(&doc),
-            [("billing-api", Health::Critical), ("cache", Health::Ok)]
+            [("cache", Health::Ok), ("billing-api", Health::Critical)]
         );
-        assert_eq!(doc.components[0].raw_status, "down");
+        assert_eq!(doc.components[1].raw_status, "down");
         assert_eq!(
-            doc.components[0].reason.as_deref(),
+            doc.components[1].reason.as_deref(),
             Some("connect ECONNREFUSED 127.0.0.1:9")
         );
     }

@@ -365,6 +365,31 @@ fn a_required_component_tells_absent_from_present_but_not_running() {
     probe(200, JSON, body, &["--require-component", "search"])
         .code(2)
         .stdout_has(&[
-            "required component 'search' is not reported: the generic document lists cache, db, queue",
+            "required component 'search' is not reported: the generic document lists db, cache, queue",
         ]);
+}
+
+#[test]
+fn components_keep_document_order_in_every_output() {
+    let body = r#"{"status":"DOWN","components":{
+        "zeta":{"status":"DOWN"},"alpha":{"status":"UP"},"mid":{"status":"DOWN"}}}"#;
+    type Line = fn(&str) -> String;
+    let formats: [(&str, Line); 3] = [
+        ("human", |name| format!("          {name} ")),
+        ("json", |name| format!("\"name\": \"{name}\"")),
+        ("prometheus", |name| format!("component=\"{name}\"")),
+    ];
+    for (format, line) in formats {
+        let run = spring(body, &["-o", format]);
+        run.code(2);
+        let at = |name: &str| {
+            run.stdout
+                .find(&line(name))
+                .unwrap_or_else(|| panic!("{format}: {name}: {run:?}"))
+        };
+        assert!(
+            at("zeta") < at("alpha") && at("alpha") < at("mid"),
+            "{format}: {run:?}"
+        );
+    }
 }

@@ -243,8 +243,8 @@ fn maps_of_names_to_booleans_take_their_flags_meaning() {
     assert_eq!(
         parts(&doc),
         [
-            ("queue".to_string(), Health::Ok, "true".to_string()),
-            ("workers".to_string(), Health::Critical, "false".to_string())
+            ("workers".to_string(), Health::Critical, "false".to_string()),
+            ("queue".to_string(), Health::Ok, "true".to_string())
         ]
     );
     let doc = json(200, r#"{"status":"ok","failed":{"db":true,"cache":false}}"#);
