@@ -12,25 +12,37 @@ const MAX_VERSION_CHARS: usize = 64;
 
 /// Finds the service version in a body (`json` is its JSON value, `None` when it is not JSON):
 /// at `path` when given, otherwise where the recognised health format keeps it, otherwise in a
-/// top-level `version` field (as a `/version` endpoint serves it).
+/// top-level `version` field (as a `/version` endpoint serves it). `place` names the body in
+/// messages ("the body", "the body of http://host/version"): when nothing is found, the reason
+/// says where it looked, what that body holds, and which option would help.
 pub fn version(
     json: Option<&Value>,
     path: Option<&JsonPath>,
     document: Option<&Interpretation>,
+    place: Place<'_>,
 ) -> VersionFound {
+    let origin = place;
+    let place_text = place.to_string();
+    let place = &place_text;
     let missing = |why: String| VersionFound::Missing(why);
     if let Some(path) = path {
         let Some(value) = json else {
-            return missing(format!("the body is not JSON, so {path} cannot apply"));
+            return missing(format!("{place} is not JSON, so {path} cannot apply"));
         };
         let nodes = path.query(value).all();
         return match nodes.as_slice() {
-            [] => missing(format!("{path} matched nothing")),
+            [] => missing(format!(
+                "{path} matched nothing in {place}{}",
+                contents_hint(value)
+            )),
             [node] => match scalar_text(node) {
                 Some(text) => VersionFound::Found(text, VersionSource::VersionPath),
-                None => missing(format!("{path} is not a string or number")),
+                None => missing(format!("{path} is not a string or number in {place}")),
             },
-            more => missing(format!("{path} matched {} values, not one", more.len())),
+            more => missing(format!(
+                "{path} matched {} values in {place}, not one",
+                more.len()
+            )),
         };
     }
     if let Some(Interpretation::Doc(doc)) = document
@@ -43,14 +55,93 @@ pub fn version(
     let top_level = json
         .and_then(crate::health::generic::service_version)
         .and_then(|(version, _)| clean(&version));
-    match (top_level, document) {
-        (Some(version), _) => VersionFound::Found(version, VersionSource::Body),
-        (None, Some(Interpretation::Doc(doc))) => missing(format!(
-            "the {} document carries no version",
-            doc.format.name()
-        )),
-        (None, _) => missing("the body carries no version".into()),
+    if let Some(version) = top_level {
+        return VersionFound::Found(version, VersionSource::Body);
     }
+    let what = match document {
+        Some(Interpretation::Doc(doc)) => format!("the {} document", doc.format.name()),
+        _ => place.to_string(),
+    };
+    let puter = matches!(document, Some(Interpretation::Doc(doc))
+        if doc.format == crate::health::Format::Puter);
+    if puter {
+        return missing(format!(
+            "{what} carries no version; Puter serves its version at /version: add \
+             --version-url /version"
+        ));
+    }
+    // A body fetched from --version-url is already the place the user chose.
+    let elsewhere = match origin {
+        Place::Body => "; or give --version-url where the service serves its version",
+        Place::VersionUrl(_) => "",
+    };
+    match json {
+        Some(value) => missing(format!(
+            "{what} carries no version{}{elsewhere}",
+            contents_hint(value)
+        )),
+        None => missing(format!(
+            "{what} carries no version and is not JSON{elsewhere}"
+        )),
+    }
+}
+
+/// Which body a version is looked for in, for messages.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    /// The target's own response.
+    Body,
+    /// The body `--version-url` fetched, by its redacted URL.
+    VersionUrl(&'a str),
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Body => f.write_str("the body"),
+            Place::VersionUrl(url) => write!(f, "the body of {url}"),
+        }
+    }
+}
+
+/// `: its top-level keys are a, b, c; point at it with --version-path '$.build.tag'`: what a
+/// JSON body holds, and a path to the first value named like a version when there is one.
+fn contents_hint(value: &Value) -> String {
+    let mut hint = format!(": {}", crate::text::json_top(value));
+    if value.is_object() {
+        match version_like(value, "$", 0) {
+            Some(path) => hint.push_str(&format!(
+                "; if the version is at {path}, add --version-path '{path}'"
+            )),
+            None => hint.push_str("; --version-path can point at the version"),
+        }
+    }
+    hint
+}
+
+/// The path of the first scalar whose key names a version (`version`, `release`, `tag`,
+/// `build`), breadth by document order, at most a few levels down.
+fn version_like(value: &Value, at: &str, depth: usize) -> Option<String> {
+    let Value::Object(map) = value else {
+        return None;
+    };
+    let looks_like = |key: &str| {
+        let key = key.to_ascii_lowercase();
+        ["version", "release", "tag"]
+            .iter()
+            .any(|w| key.contains(w))
+    };
+    for (key, inner) in map {
+        if looks_like(key) && scalar_text(inner).is_some() {
+            return Some(crate::health::child_path(at, key));
+        }
+    }
+    if depth >= 3 {
+        return None;
+    }
+    map.iter().find_map(|(key, inner)| {
+        version_like(inner, &crate::health::child_path(at, key), depth + 1)
+    })
 }
 
 fn scalar_text(value: &Value) -> Option<String> {
@@ -78,7 +169,7 @@ mod tests {
     /// `version` over a body given as bytes, read the way a run reads it.
     fn version(body: &[u8], path: Option<&JsonPath>, doc: Option<&Interpretation>) -> VersionFound {
         let json = serde_json::from_slice::<Value>(body).ok();
-        super::version(json.as_ref(), path, doc)
+        super::version(json.as_ref(), path, doc, Place::Body)
     }
 
     #[test]

@@ -526,11 +526,23 @@ fn client_certificate_hint(
     mut failure: TransportFailure,
     options: &ProbeOptions,
 ) -> TransportFailure {
+    if options.client.identity.is_some() {
+        return failure;
+    }
+    // When the server's alert arrives before the connection closes, it says so itself.
+    if failure.message.contains("CertificateRequired") {
+        failure.kind = FailureKind::Tls;
+        failure.message = format!(
+            "{}: the server requires a client certificate (--cert and --key present one)",
+            failure.message
+        );
+        return failure;
+    }
     let closed = matches!(
         failure.kind,
         FailureKind::Other | FailureKind::Closed | FailureKind::Reset
     ) && failure.message.contains("closed");
-    if closed && options.client.identity.is_none() {
+    if closed {
         failure.kind = FailureKind::Tls;
         failure.message.push_str(
             " right after the TLS handshake, as a server that requires a client certificate \

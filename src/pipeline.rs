@@ -45,9 +45,12 @@ pub async fn probe_target(
     let json = body.as_ref().and_then(|b| b.json.as_ref().ok());
     let version = match &target.version_url {
         Some(url) => version_from_url(client, target, url, deadline).await,
-        None if complete_body.is_some() => {
-            crate::extract::version(json, settings.version_path.as_ref(), document.as_ref())
-        }
+        None if complete_body.is_some() => crate::extract::version(
+            json,
+            settings.version_path.as_ref(),
+            document.as_ref(),
+            crate::extract::Place::Body,
+        ),
         None => VersionFound::Missing(NO_COMPLETE_BODY.into()),
     };
     let certificate = observation
@@ -188,6 +191,7 @@ async fn version_from_url(
                 body.json.as_ref().ok(),
                 settings.version_path.as_ref(),
                 None,
+                crate::extract::Place::VersionUrl(&shown),
             ) {
                 VersionFound::Found(version, _) => {
                     VersionFound::Found(version, VersionSource::VersionUrl)

@@ -68,6 +68,35 @@ pub fn fold(text: &str, max: usize) -> String {
     one_line(&folded, max)
 }
 
+/// `a, b, c and 5 more`: the first few of `names`, for a message that says what was there.
+pub fn some_of<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    const SHOWN: usize = 8;
+    let total = names.len();
+    let mut shown: Vec<String> = names.take(SHOWN).map(|n| one_line(n, 40)).collect();
+    if total > SHOWN {
+        shown.push(format!("and {} more", total - SHOWN));
+    }
+    shown.join(", ")
+}
+
+/// What a JSON body holds at its top, for "matched nothing" messages: `its top-level keys are
+/// status, components`, `it is a JSON array of 3 items`, `it is an empty JSON object`.
+pub fn json_top(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) if map.is_empty() => "it is an empty JSON object".into(),
+        Value::Object(map) => format!(
+            "its top-level keys are {}",
+            some_of(map.keys().map(String::as_str))
+        ),
+        Value::Array(items) => format!("it is a JSON array of {} items", items.len()),
+        Value::String(_) => "it is a JSON string".into(),
+        Value::Number(_) => "it is a JSON number".into(),
+        Value::Bool(_) => "it is a JSON boolean".into(),
+        Value::Null => "it is JSON null".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

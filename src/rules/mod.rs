@@ -234,7 +234,11 @@ impl Metric {
             [] => {
                 return undetermined(
                     "nothing".into(),
-                    format!("{label}: {path} matched nothing (the service did not report it)"),
+                    format!(
+                        "{label}: {path} matched nothing in the body ({}): the service did not \
+                         report it, or it is elsewhere (--explain shows the document)",
+                        crate::text::json_top(body)
+                    ),
                 );
             }
             many => {
@@ -482,10 +486,16 @@ impl Assertion {
         let count = nodes.len();
         let several = || format!("{count} values");
         match (self.op, nodes.as_slice()) {
-            (Op::Exists | Op::NotExists, []) => outcome(
-                self.op == Op::NotExists,
+            (Op::NotExists, []) => {
+                outcome(true, "nothing".into(), "the path matched nothing".into())
+            }
+            (Op::Exists, []) => outcome(
+                false,
                 "nothing".into(),
-                "the path matched nothing".into(),
+                format!(
+                    "the path matched nothing in the body ({})",
+                    crate::text::json_top(body)
+                ),
             ),
             (Op::Exists | Op::NotExists, [node]) => {
                 let shown = show(node);
@@ -500,7 +510,14 @@ impl Assertion {
                 several(),
                 format!("the path matched {count} values"),
             ),
-            (_, []) => outcome(false, "nothing".into(), "the path matched nothing".into()),
+            (_, []) => outcome(
+                false,
+                "nothing".into(),
+                format!(
+                    "the path matched nothing in the body ({})",
+                    crate::text::json_top(body)
+                ),
+            ),
             (_, [node]) => {
                 let shown = show(node);
                 match self.holds(node) {
@@ -636,7 +653,14 @@ impl HeaderRule {
             return outcome(
                 Breach::Critical,
                 "missing".into(),
-                format!("header {} is missing (expected {expected})", self.name),
+                format!(
+                    "header {} is missing (expected {expected}); the response has {}",
+                    self.name,
+                    match headers.len() {
+                        0 => "no headers".to_string(),
+                        _ => crate::text::some_of(headers.iter().map(|(n, _)| n.as_str())),
+                    }
+                ),
             );
         }
         let actual = values.iter().map(|v| shown(v)).collect::<Vec<_>>();

@@ -473,7 +473,7 @@ fn metric_path_matching_nothing_is_critical_with_u_perfdata() {
     assert_eq!(outcome.expected, "warning 100, critical 500");
     assert_eq!(
         outcome.reason,
-        "db_ms: $.db matched nothing (the service did not report it)"
+        "db_ms: $.db matched nothing in the body (its top-level keys are other): the service did not report it, or it is elsewhere (--explain shows the document)"
     );
     assert_eq!(perfdata(&m, &outcome), "db_ms=U;100;500");
 }
@@ -1117,7 +1117,7 @@ fn assert_exists_passes_on_one_or_more_nodes_and_fails_on_none() {
     assert_eq!(none.observed, "nothing");
     assert_eq!(
         none.reason,
-        "$.empty[*] exists failed: the path matched nothing"
+        "$.empty[*] exists failed: the path matched nothing in the body (its top-level keys are a, list, empty)"
     );
     // A null node exists.
     assert!(passes("$.n exists", &json!({"n": null})));
@@ -1179,7 +1179,9 @@ fn assert_comparison_on_no_node_fails_saying_nothing_matched() {
         assert_eq!(outcome.observed, "nothing");
         assert_eq!(
             outcome.reason,
-            format!("{rule} failed: the path matched nothing")
+            format!(
+                "{rule} failed: the path matched nothing in the body (its top-level keys are a)"
+            )
         );
     }
 }
@@ -1490,7 +1492,7 @@ fn header_rule_missing_header_is_critical_saying_missing() {
     assert_eq!(outcome.observed, "missing");
     assert_eq!(
         outcome.reason,
-        "header x-version is missing (expected x-version: ^1\\.)"
+        "header x-version is missing (expected x-version: ^1\\.); the response has content-type"
     );
     assert_eq!(rule.evaluate(&[]).observed, "missing");
 }

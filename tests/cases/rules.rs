@@ -405,3 +405,43 @@ fn bad_header_and_body_rules_are_usage_errors() {
     run(&["--expect-header", "x: (", &url]).usage_error(3, "bad regex");
     run(&["--expect-body", "[a-", &url]).usage_error(3, "invalid --expect-body");
 }
+
+#[test]
+fn rule_paths_that_match_nothing_say_what_the_body_holds() {
+    let body = r#"{"status":"ok","stats":{"db_ms":3}}"#;
+    probe(200, JSON, body, &["--metric", "db=$.db_ms;100;500"])
+        .code(2)
+        .stdout_has(&[
+            "db: $.db_ms matched nothing in the body (its top-level keys are status, stats)",
+            "--explain shows the document",
+        ]);
+    probe(200, JSON, body, &["--assert", "$.queue exists"])
+        .code(2)
+        .stdout_has(&[
+            "the path matched nothing in the body (its top-level keys are status, stats)",
+        ]);
+}
+
+#[test]
+fn status_and_component_paths_that_match_nothing_say_what_the_body_holds() {
+    let body = r#"{"state":"ok","deps":{"db":"ok"}}"#;
+    probe(200, JSON, body, &["--status-path", "$.status"])
+        .code(2)
+        .stdout_has(&[
+            "--status-path $.status matched nothing (its top-level keys are state, deps); \
+             --explain shows how the body reads",
+        ]);
+    probe(200, JSON, body, &["--component-path", "$.checks.*"])
+        .code(2)
+        .stdout_has(&[
+            "--component-path $.checks.* matched nothing (its top-level keys are state, deps)",
+        ]);
+    // A path to an empty list is no components, not a mistake.
+    probe(
+        200,
+        JSON,
+        r#"{"status":"ok","checks":[]}"#,
+        &["--component-path", "$.checks[*]"],
+    )
+    .code(0);
+}

@@ -214,3 +214,81 @@ fn same_version_is_ok_when_every_target_agrees() {
     run.code(0);
     run.nowhere("versions differ");
 }
+
+// ---------------------------------------------------------------------------------------------
+// When no version is found, the message says where it looked and what would help
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_version_url_body_without_a_version_lists_its_keys_and_suggests_a_version_path() {
+    let server = Server::start(routes(&[
+        ("/healthcheck", 200, JSON, r#"{"ok":true}"#),
+        (
+            "/version",
+            200,
+            JSON,
+            r#"{"app":{"name":"x","release":"2.4.1"},"env":"prod"}"#,
+        ),
+    ]));
+    let run = run(&[
+        "--version-url",
+        "/version",
+        "--expect-version",
+        ">=2",
+        &server.url("/healthcheck"),
+    ]);
+    run.code(2).stdout_has(&[&format!(
+        "the body of {} carries no version: its top-level keys are app, env; if the version is \
+         at $.app.release, add --version-path '$.app.release'",
+        server.url("/version")
+    )]);
+    // Following the suggestion works.
+    let run = crate::common::run(&[
+        "--version-url",
+        "/version",
+        "--version-path",
+        "$.app.release",
+        "--expect-version",
+        ">=2",
+        &server.url("/healthcheck"),
+    ]);
+    run.code(0).stdout_has(&["version 2.4.1"]);
+}
+
+#[test]
+fn a_version_path_that_matches_nothing_names_the_body_and_its_keys() {
+    let run = probe(
+        200,
+        JSON,
+        r#"{"status":"ok","build":{"tag":"v3"}}"#,
+        &["--version-path", "$.version", "--expect-version", ">=1"],
+    );
+    run.code(2).stdout_has(&[
+        "$.version matched nothing in the body: its top-level keys are status, build; if the \
+         version is at $.build.tag, add --version-path '$.build.tag'",
+    ]);
+}
+
+#[test]
+fn a_puter_target_without_a_version_is_told_that_puter_serves_version() {
+    let run = probe(200, JSON, r#"{"ok":true}"#, &["--expect-version", ">=26"]);
+    run.code(2).stdout_has(&[
+        "the puter document carries no version; Puter serves its version at /version: add \
+         --version-url /version",
+    ]);
+}
+
+#[test]
+fn a_document_without_a_version_suggests_version_path_and_version_url() {
+    let run = probe(
+        200,
+        "application/vnd.spring-boot.actuator.v3+json",
+        r#"{"status":"UP","components":{"db":{"status":"UP"}}}"#,
+        &["--expect-version", ">=1"],
+    );
+    run.code(2).stdout_has(&[
+        "the spring-boot document carries no version: its top-level keys are status, components; \
+         --version-path can point at the version; or give --version-url where the service serves \
+         its version",
+    ]);
+}

@@ -75,11 +75,22 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
     if let Some(path) = ctx.hints.status {
         said = reader.status_at(path, value);
         if said.is_empty() {
-            return Err(format!("--status-path {path} matched nothing"));
+            return Err(format!(
+                "--status-path {path} matched nothing ({}); --explain shows how the body reads",
+                crate::text::json_top(value)
+            ));
         }
     }
     if let Some(path) = ctx.hints.components {
         parts = reader.parts_at(path, value);
+        // An empty list the path points at is no components; a path that points nowhere is a
+        // mistake to say.
+        if parts.is_empty() && path.query(value).all().is_empty() && !empty_list_at(path, value) {
+            return Err(format!(
+                "--component-path {path} matched nothing ({}); --explain shows how the body reads",
+                crate::text::json_top(value)
+            ));
+        }
     }
     if said.is_empty()
         && let Some(error) = &error
@@ -350,3 +361,20 @@ fn is_one_word(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// True when `path` ends in a wildcard (`[*]`, `.*`) over an empty array or object: a list of
+/// components that is empty right now, not a path that points nowhere.
+fn empty_list_at(path: &serde_json_path::JsonPath, value: &Value) -> bool {
+    let text = path.to_string();
+    let Some(parent) = text.strip_suffix("[*]").or_else(|| text.strip_suffix(".*")) else {
+        return false;
+    };
+    let Ok(parent) = serde_json_path::JsonPath::parse(parent) else {
+        return false;
+    };
+    parent.query(value).all().iter().any(|node| match node {
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.is_empty(),
+        _ => false,
+    })
+}
