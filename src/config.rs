@@ -43,6 +43,9 @@ pub struct ConfigFile {
     pub modules: Vec<ConfigModule>,
     /// The `[serve]` table.
     pub serve: ServeSection,
+    /// Variables that `${VAR}` named but the environment does not set, when reading for a lint
+    /// (`--dry-run`); each stood in as the text `${VAR}`.
+    pub unset: Vec<String>,
 }
 
 /// One `[module.NAME]` table.
@@ -94,11 +97,31 @@ struct RawFile {
 }
 
 /// Reads and parses `path`; `var` looks up environment variables for `${VAR}`.
-pub fn load(path: &Path, var: &dyn Fn(&str) -> Option<String>) -> Result<ConfigFile, UsageError> {
+///
+/// With `lint` (`--dry-run`), an unset variable is no error: a lint job checks the file
+/// without the secrets a real run is given. It stands in as the text `${VAR}` and is listed
+/// in [`ConfigFile::unset`]; every other mistake is still an error.
+pub fn load(
+    path: &Path,
+    var: &dyn Fn(&str) -> Option<String>,
+    lint: bool,
+) -> Result<ConfigFile, UsageError> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| UsageError(format!("cannot read --config {shown}: {e}")))?;
-    parse(&text, &shown, var)
+    if !lint {
+        return parse(&text, &shown, var);
+    }
+    let unset = std::cell::RefCell::new(std::collections::BTreeSet::new());
+    let standing_in = |name: &str| {
+        var(name).or_else(|| {
+            unset.borrow_mut().insert(name.to_string());
+            Some(format!("${{{name}}}"))
+        })
+    };
+    let mut config = parse(&text, &shown, &standing_in)?;
+    config.unset = unset.into_inner().into_iter().collect();
+    Ok(config)
 }
 
 /// Parses the text of a config file called `file` (for messages).
@@ -192,6 +215,7 @@ pub fn parse(
         targets,
         modules,
         serve,
+        unset: Vec::new(),
     })
 }
 

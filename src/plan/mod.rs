@@ -43,6 +43,8 @@ pub struct Plan {
     pub demo: Option<Settings>,
     /// List the targets instead of probing them (`--dry-run`).
     pub dry_run: bool,
+    /// Variables the config names that are not set; only a dry run gets this far with them.
+    pub unset: Vec<String>,
     /// Extra reports written to files at the end (`--report FORMAT=PATH`), each checked for
     /// writability before anything is probed.
     pub reports: Vec<ReportFile>,
@@ -89,7 +91,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         ));
     }
     let config = match &options.config {
-        Some(path) => crate::config::load(path, env.var)?,
+        Some(path) => crate::config::load(path, env.var, options.dry_run)?,
         None => ConfigFile::default(),
     };
     // Flags win over env: HEALTHPROBE_URL is only read when no URL is on the command line. It is
@@ -208,6 +210,7 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         deadline,
         demo,
         dry_run: options.dry_run,
+        unset: config.unset.clone(),
         reports: checked_report_files(&options.report)?,
         scrubber,
     })
@@ -323,7 +326,11 @@ pub fn render(plan: &Plan, out: &mut dyn std::io::Write) -> std::io::Result<()> 
             format!("status {}", expect.statuses),
         ];
         if settings.retry.retries > 0 {
-            notes.push(format!("{} retries", settings.retry.retries));
+            let retries = settings.retry.retries;
+            notes.push(format!(
+                "{retries} {}",
+                if retries == 1 { "retry" } else { "retries" }
+            ));
         }
         if rules > 0 {
             notes.push(format!("{rules} rule{}", if rules == 1 { "" } else { "s" }));
@@ -336,9 +343,18 @@ pub fn render(plan: &Plan, out: &mut dyn std::io::Write) -> std::io::Result<()> 
             notes.join(", ")
         )?;
     }
+    if !plan.unset.is_empty() {
+        writeln!(
+            out,
+            "unset: {} (named in the config; a real run needs {})",
+            plan.unset.join(", "),
+            if plan.unset.len() == 1 { "it" } else { "them" }
+        )?;
+    }
+    let count = plan.targets.len();
     writeln!(
         out,
-        "{} targets; nothing was sent (--dry-run)",
-        plan.targets.len()
+        "{count} target{}; nothing was sent (--dry-run)",
+        if count == 1 { "" } else { "s" }
     )
 }

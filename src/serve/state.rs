@@ -50,6 +50,8 @@ pub struct Loaded {
     pub scrubber: Scrubber,
     /// Where the config came from, for logs.
     pub source: String,
+    /// Variables the config names that are not set (`--dry-run` only gets this far with them).
+    pub unset: Vec<String>,
     /// The clients of `/health`'s targets.
     health_clients: Option<crate::pipeline::Clients>,
 }
@@ -105,7 +107,7 @@ pub fn load(
     env: &Environment<'_>,
 ) -> Result<Loaded, UsageError> {
     let config = match &options.config {
-        Some(path) => crate::config::load(path, env.var)?,
+        Some(path) => crate::config::load(path, env.var, options.dry_run)?,
         None => ConfigFile::default(),
     };
     let source = options.config.as_ref().map_or_else(
@@ -206,6 +208,7 @@ pub fn load(
         proxies,
         scrubber: Scrubber::new(secrets),
         source,
+        unset: config.unset.clone(),
         health_clients,
     })
 }
@@ -234,6 +237,12 @@ pub fn describe(loaded: &Loaded) -> String {
             "target {}: {}\n",
             target.name,
             crate::redact::url(&target.url)
+        ));
+    }
+    if !loaded.unset.is_empty() {
+        out.push_str(&format!(
+            "unset: {} (named in the config; a real run needs them)\n",
+            loaded.unset.join(", ")
         ));
     }
     out.push_str(&format!(

@@ -214,8 +214,41 @@ fn a_config_without_targets_and_no_url_is_a_usage_error() {
 fn the_example_config_in_the_repository_is_valid() {
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/probes.toml");
     // --dry-run resolves everything and lists the targets without sending a request.
-    let run = run_env(&["--config", example, "--dry-run"], &[("API_TOKEN", "x")]);
-    run.code(0).stdout_has(&["api", "worker"]);
+    run_env(&["--config", example, "--dry-run"], &[("API_TOKEN", "x")])
+        .code(0)
+        .stdout_has(&["api", "worker"]);
+    // A lint job has no secrets: the same file passes, naming what a real run needs.
+    run(&["--config", example, "--dry-run"])
+        .code(0)
+        .stdout_has(&["unset: API_TOKEN"]);
+}
+
+#[test]
+fn dry_run_lints_without_secrets_and_still_refuses_every_other_mistake() {
+    let file = config(
+        "[[target]]\nname = \"api\"\nurl = \"http://127.0.0.1:1/?t=${NO_TOKEN}\"\n\
+         header = [\"X-Api-Key: ${NO_KEY}\"]\nretries = 1\n",
+    );
+    run(&["--config", file.path(), "--dry-run"])
+        .code(0)
+        .stdout_has(&[
+            "unset: NO_KEY, NO_TOKEN (named in the config; a real run needs them)",
+            "1 retry)",
+            "1 target; nothing was sent",
+        ]);
+    // The real run still refuses.
+    run(&["--config", file.path()]).usage_error(3, "environment variable NO_TOKEN is not set");
+    // So does serve's lint.
+    run(&["serve", "--config", file.path(), "--dry-run"])
+        .code(0)
+        .stdout_has(&["unset: NO_KEY, NO_TOKEN"]);
+    // Any other mistake is still a usage error in a dry run.
+    let bad =
+        config("[[target]]\nurl = \"http://127.0.0.1:1/?t=${NO_TOKEN}\"\ntimeout = \"soon\"\n");
+    run(&["--config", bad.path(), "--dry-run"]).usage_error(3, ":3: timeout");
+    let missing =
+        config("[[target]]\nurl = \"https://127.0.0.1:1/\"\ncacert = \"/no/such/ca.pem\"\n");
+    run(&["--config", missing.path(), "--dry-run"]).usage_error(3, "/no/such/ca.pem");
 }
 
 #[test]
