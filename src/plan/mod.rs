@@ -75,6 +75,11 @@ impl Environment<'_> {
     fn non_empty(&self, name: &str) -> Option<String> {
         (self.var)(name).filter(|v| !v.is_empty())
     }
+
+    /// `TERM=dumb`: a terminal that shows escape codes as text (no colour, no redrawing).
+    fn dumb_terminal(&self) -> bool {
+        (self.var)("TERM").as_deref() == Some("dumb")
+    }
 }
 
 pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
@@ -284,7 +289,10 @@ fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
     let color = match options.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
-        ColorWhen::Auto => env.stdout_is_terminal && env.non_empty("NO_COLOR").is_none(),
+        // A dumb terminal shows escape codes as text.
+        ColorWhen::Auto => {
+            env.stdout_is_terminal && env.non_empty("NO_COLOR").is_none() && !env.dumb_terminal()
+        }
     };
     OutputOptions {
         format: options.output,
@@ -292,9 +300,10 @@ fn output_options(options: &Options, env: &Environment<'_>) -> OutputOptions {
         verbose: options.verbose,
         explain: options.explain,
         quiet: options.quiet,
-        progress_is_live: env.stderr_is_terminal,
+        progress_is_live: env.stderr_is_terminal && !env.dumb_terminal(),
+        // Docker keeps 4 KB of a health check's output whatever its format.
         max_bytes: match (options.output, options.docker) {
-            (OutputFormat::Human | OutputFormat::Nagios, true) => Some(DOCKER_OUTPUT_BYTES),
+            (_, true) => Some(DOCKER_OUTPUT_BYTES),
             (OutputFormat::Nagios, false) => Some(NAGIOS_OUTPUT_BYTES),
             _ => None,
         },

@@ -295,3 +295,12 @@ fn proxies_come_from_the_environment_and_bad_ones_are_named() {
     let err = resolve_with(&["u"], &[("all_proxy", "http://[oops")], false).unwrap_err();
     assert!(err.0.contains("all_proxy"), "{err}");
 }
+
+#[test]
+fn colour_and_live_progress_are_off_on_a_dumb_terminal() {
+    let plan = resolve_with(&["http://h/"], &[], true).unwrap();
+    assert!(plan.output.color);
+    let plan = resolve_with(&["http://h/"], &[("TERM", "dumb")], true).unwrap();
+    assert!(!plan.output.color);
+    assert!(!plan.output.progress_is_live);
+}

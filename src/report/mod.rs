@@ -33,6 +33,26 @@ pub fn render(report: &Report, options: &OutputOptions, out: &mut dyn Write) -> 
     if full.len() <= max {
         return out.write_all(&full);
     }
+    if let Some(name) = machine_format_name(options.format) {
+        // A cut JSON, XML or exposition document is no document: the human summary goes in
+        // its place, and the note says where the whole report belongs.
+        let note = format!(
+            "the {name} report is {} bytes, over the {max} bytes --docker keeps: write it with \
+             --report {name}=FILE\n",
+            full.len()
+        );
+        let human = OutputOptions {
+            format: OutputFormat::Human,
+            color: false,
+            verbose: false,
+            explain: false,
+            ..*options
+        };
+        let mut compact = Vec::new();
+        render_as(report, &human, true, &mut compact)?;
+        out.write_all(&fit(&compact, max.saturating_sub(note.len()), true))?;
+        return out.write_all(note.as_bytes());
+    }
     let mut compact = Vec::new();
     render_as(report, options, true, &mut compact)?;
     out.write_all(&fit(&compact, max, options.format == OutputFormat::Human))
@@ -50,6 +70,16 @@ fn render_as(
         OutputFormat::Json => json::render(report, options, out),
         OutputFormat::Junit => junit::render(report, options, out),
         OutputFormat::Prometheus => prometheus::render(report, options, out),
+    }
+}
+
+/// The `--report`/`-o` name of a format whose output is a document a cut would break.
+fn machine_format_name(format: OutputFormat) -> Option<&'static str> {
+    match format {
+        OutputFormat::Human | OutputFormat::Nagios => None,
+        OutputFormat::Json => Some("json"),
+        OutputFormat::Junit => Some("junit"),
+        OutputFormat::Prometheus => Some("prometheus"),
     }
 }
 

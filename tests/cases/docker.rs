@@ -79,3 +79,38 @@ fn usage_error_exits_1_for_every_boolish_spelling_of_healthprobe_docker() {
         assert_eq!(run.code, 1, "HEALTHPROBE_DOCKER={value}\n{run:?}");
     }
 }
+
+#[test]
+fn docker_output_stays_within_4096_bytes_in_every_format_and_names_report_files() {
+    let server = Server::start(serve(
+        503,
+        JSON,
+        br#"{"status":"DOWN","components":{"db":{"status":"DOWN","details":{"error":"refused"}}}}"#,
+    ));
+    let urls: Vec<String> = (0..150)
+        .map(|i| server.url(&format!("/health?replica=replica-number-{i}")))
+        .collect();
+    for format in ["human", "nagios", "json", "junit", "prometheus"] {
+        let mut args = vec!["--docker", "-o", format];
+        args.extend(urls.iter().map(String::as_str));
+        let run = run(&args);
+        run.code(1);
+        assert!(
+            run.stdout_bytes.len() <= 4096,
+            "{format}: {} bytes",
+            run.stdout_bytes.len()
+        );
+        if !matches!(format, "human" | "nagios") {
+            run.stdout_has(&[
+                &format!(
+                    "over the 4096 bytes --docker keeps: write it with --report {format}=FILE"
+                ),
+                "150 targets: 150 critical",
+            ]);
+        }
+    }
+    // A report that fits is written whole, as a document.
+    let run = run(&["--docker", "-o", "json", &urls[0]]);
+    run.code(1);
+    serde_json::from_str::<serde_json::Value>(&run.stdout).expect("a whole JSON report");
+}
