@@ -473,6 +473,21 @@ pub(crate) fn classify(
         }
         _ => {}
     }
+    // A plain-HTTP server on an https:// port reads the ClientHello as a bad request and hangs
+    // up: the handshake ends without a word of TLS.
+    let handshake_cut = causes.innermost.contains("handshake eof")
+        || (err.is_connect()
+            && url.scheme() == "https"
+            && causes.io_kind == Some(Io::UnexpectedEof));
+    if handshake_cut {
+        return failure(
+            FailureKind::Tls,
+            format!(
+                "TLS error with {peer}: the server closed the connection during the handshake: \
+                 did not speak TLS (a plain-HTTP port? use http://)"
+            ),
+        );
+    }
     if err.is_connect() {
         return failure(
             FailureKind::Connect,

@@ -141,8 +141,25 @@ fn https_to_a_plain_http_port_is_a_tls_error() {
     });
     let url = server.url("/").replacen("http://", "https://", 1);
     let run = run(&[&url]);
-    run.code(2).stdout_has(&["TLS error"]);
+    run.code(2).stdout_has(&["TLS error", "did not speak TLS"]);
     run.nowhere(RAW_REQWEST_ERROR);
+}
+
+#[test]
+fn a_plain_http_server_that_hangs_up_on_the_handshake_did_not_speak_tls() {
+    // Many HTTP servers read the ClientHello as a bad request and close without a word.
+    let server = Server::start_raw(|stream| {
+        let mut hello = [0u8; 512];
+        let _ = std::io::Read::read(stream, &mut hello);
+    });
+    let url = server.url("/").replacen("http://", "https://", 1);
+    let run = run(&[&url]);
+    run.code(2).stdout_has(&[
+        "TLS error with 127.0.0.1",
+        "closed the connection during the handshake: did not speak TLS (a plain-HTTP port? use \
+         http://)",
+    ]);
+    run.nowhere("handshake eof");
 }
 
 #[test]
