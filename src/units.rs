@@ -93,9 +93,10 @@ pub fn format_size(bytes: u64) -> String {
 
 /// Formats a duration compactly for messages: `10s`, `1.5s`, `250ms`.
 pub fn format_duration(duration: Duration) -> String {
-    let millis = duration.as_secs_f64() * 1000.0;
+    // Rounded first, so that 999.96ms prints as 1s and never as 1000ms.
+    let millis = round(duration.as_secs_f64() * 1000.0, 1);
     if millis < 1000.0 {
-        format!("{}ms", round(millis, 1))
+        format!("{millis}ms")
     } else {
         format!("{}s", round(duration.as_secs_f64(), 3))
     }
@@ -188,6 +189,8 @@ mod tests {
         assert_eq!(format_duration(Duration::from_secs(10)), "10s");
         assert_eq!(format_duration(Duration::from_millis(1500)), "1.5s");
         assert_eq!(format_duration(Duration::from_micros(2345)), "2.3ms");
+        assert_eq!(format_duration(Duration::from_micros(999_960)), "1s");
+        assert_eq!(format_duration(Duration::from_micros(999_940)), "999.9ms");
     }
 }
 

@@ -553,14 +553,17 @@ fn time_check(seconds: f64, expect: &Expectations) -> Check {
         Breach::Warning => (Status::Warning, expect.warning.as_ref(), "warning"),
         Breach::None => (Status::Ok, None, ""),
     };
-    let observed = format!("{}s", fmt_num(round_ms(seconds)));
+    // Durations print one way everywhere: `850ms`, `1.2s`.
+    let observed = crate::units::format_duration(std::time::Duration::from_secs_f64(
+        round_ms(seconds).max(0.0),
+    ));
     let reason = match range.and_then(|r| r.violation(seconds)) {
         Some(violation) => match violation.split_once(' ') {
             Some(("inside", range)) => {
-                format!("response time {observed} inside the {level} range {range}")
+                format!("response time {observed} inside the {level} range {range} (seconds)")
             }
             Some((side, bound)) => {
-                format!("response time {observed} {side} the {level} threshold {bound}")
+                format!("response time {observed} {side} the {level} threshold {bound}s")
             }
             None => format!("response time {observed} {violation}"),
         },

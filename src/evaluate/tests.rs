@@ -95,7 +95,7 @@ fn response_time_is_judged_critical_first_then_warning() {
         .unwrap();
     assert_eq!(
         time.reason,
-        "response time 0.8s above the warning threshold 0.5"
+        "response time 800ms above the warning threshold 0.5s"
     );
     assert_eq!(time.expected, "warning 0.5, critical 2");
 }

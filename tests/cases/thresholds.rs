@@ -62,3 +62,14 @@ fn open_ended_range_alerts_below_its_start() {
     assert!(line.starts_with("WARNING"), "{run:?}");
     assert!(line.contains("below the warning threshold 1"), "{run:?}");
 }
+
+#[test]
+fn durations_print_one_way_in_every_message() {
+    let server = Server::start(delayed(Duration::from_millis(300)));
+    let run = run(&["-w", "0.1", "-c", "5", "-v", &server.url("/")]);
+    run.code(1)
+        .stdout_has(&["response time 3", "ms above the warning threshold 0.1s"]);
+    // Never a fraction of a second written in seconds beside the same time in milliseconds.
+    run.nowhere("response time 0.");
+    run.nowhere("1000ms");
+}
