@@ -89,11 +89,22 @@ pub fn json_top(value: &serde_json::Value) -> String {
             "its top-level keys are {}",
             some_of(map.keys().map(String::as_str))
         ),
-        Value::Array(items) => format!("it is a JSON array of {} items", items.len()),
+        Value::Array(items) => format!("it is a JSON array of {}", count(items.len(), "item")),
         Value::String(_) => "it is a JSON string".into(),
         Value::Number(_) => "it is a JSON number".into(),
         Value::Bool(_) => "it is a JSON boolean".into(),
         Value::Null => "it is JSON null".into(),
+    }
+}
+
+/// `1 target`, `2 targets`: a count with its noun, singular or plural (`plural` for nouns
+/// that do not just take an `s`).
+pub fn count(n: impl std::fmt::Display, singular: &str) -> String {
+    let text = n.to_string();
+    if text == "1" {
+        format!("1 {singular}")
+    } else {
+        format!("{text} {singular}s")
     }
 }
 
@@ -126,5 +137,13 @@ mod tests {
         assert_eq!(fold("a\u{1b}b", 10), "a b");
         assert_eq!(fold(&"word ".repeat(100), 12), "word word w…");
         assert_eq!(fold("", 5), "");
+    }
+
+    #[test]
+    fn counts_take_the_singular_only_for_one() {
+        assert_eq!(count(1, "target"), "1 target");
+        assert_eq!(count(0, "target"), "0 targets");
+        assert_eq!(count("1.5", "day"), "1.5 days");
+        assert_eq!(count("1", "day"), "1 day");
     }
 }

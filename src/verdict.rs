@@ -151,7 +151,10 @@ impl Quorum {
         let verdict = if ok >= needed { "met" } else { "not met" };
         (
             status,
-            format!("quorum {verdict}: {ok} of {total} targets OK, {needed} needed"),
+            format!(
+                "quorum {verdict}: {ok} of {} OK, {needed} needed",
+                crate::text::count(total, "target")
+            ),
         )
     }
 }

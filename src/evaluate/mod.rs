@@ -386,7 +386,8 @@ fn certificate_check(found: &Result<CertExpiry, String>, expect: &Expectations) 
         (
             Status::Critical,
             format!(
-                "certificate expires in {shown_left} days ({until}), under the critical {}d",
+                "certificate expires in {} ({until}), under the critical {}d",
+                crate::text::count(&shown_left, "day"),
                 fmt_num(crit_days.unwrap_or(0.0))
             ),
         )
@@ -394,14 +395,18 @@ fn certificate_check(found: &Result<CertExpiry, String>, expect: &Expectations) 
         (
             Status::Warning,
             format!(
-                "certificate expires in {shown_left} days ({until}), under the warning {}d",
+                "certificate expires in {} ({until}), under the warning {}d",
+                crate::text::count(&shown_left, "day"),
                 fmt_num(warn_days.unwrap_or(0.0))
             ),
         )
     } else {
         (
             Status::Ok,
-            format!("certificate valid for {shown_left} more days (until {until})"),
+            format!(
+                "certificate valid for {} more (until {until})",
+                crate::text::count(&shown_left, "day")
+            ),
         )
     };
     let perfdata = Perfdata {
@@ -414,7 +419,7 @@ fn certificate_check(found: &Result<CertExpiry, String>, expect: &Expectations) 
         ..check(
             CheckKind::Certificate,
             status,
-            format!("{shown_left} days"),
+            crate::text::count(&shown_left, "day"),
             expected,
             reason,
         )

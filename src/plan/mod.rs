@@ -170,8 +170,9 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         && needed > targets.len()
     {
         return Err(UsageError(format!(
-            "--quorum {needed} can never be met: there are only {} targets",
-            targets.len()
+            "--quorum {needed} can never be met: there {} only {}",
+            if targets.len() == 1 { "is" } else { "are" },
+            crate::text::count(targets.len(), "target")
         )));
     }
     // What must never be printed: declared before anything is, for every printing path.

@@ -126,7 +126,11 @@ fn write_tree(result: &TargetResult, failing_only: bool, out: &mut dyn Write) ->
         writeln!(
             out,
             "          {}",
-            format!("... and {hidden} more components").dimmed()
+            format!(
+                "... and {hidden} more component{}",
+                if hidden == 1 { "" } else { "s" }
+            )
+            .dimmed()
         )?;
     }
     Ok(())

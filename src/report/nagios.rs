@@ -132,8 +132,8 @@ fn first_line(report: &Report) -> String {
         })
         .collect::<Vec<_>>();
     format!(
-        "{} targets: {}{run_findings}",
-        report.results.len(),
+        "{}: {}{run_findings}",
+        crate::text::count(report.results.len(), "target"),
         parts.join(", ")
     )
 }
