@@ -192,3 +192,80 @@ fn demo_subcommand_takes_the_same_options() {
         assert_eq!(cli.options.output, OutputFormat::Nagios, "{args:?}");
     }
 }
+
+#[test]
+fn help_headings_come_in_the_documented_order_and_cover_every_option() {
+    let mut command = Cli::command();
+    command.build();
+    let mut seen: Vec<&str> = Vec::new();
+    for arg in command.get_arguments().filter(|a| !a.is_positional()) {
+        let heading = arg
+            .get_help_heading()
+            .unwrap_or_else(|| panic!("--{} has no help heading", arg.get_id()));
+        if !seen.contains(&heading) {
+            seen.push(heading);
+        }
+    }
+    assert_eq!(seen, HEADINGS);
+}
+
+#[test]
+fn short_help_shows_only_the_options_used_most() {
+    let command = Cli::command();
+    let shown: Vec<&str> = command
+        .get_arguments()
+        .filter(|a| !a.is_positional() && !a.is_hide_short_help_set())
+        .map(|a| a.get_id().as_str())
+        .collect();
+    assert!((12..=18).contains(&shown.len()), "{shown:?}");
+    for id in [
+        "timeout", "warning", "critical", "output", "docker", "config", "help",
+    ] {
+        assert!(shown.contains(&id), "{id} is missing from -h: {shown:?}");
+    }
+}
+
+#[test]
+fn switches_take_the_usual_spellings_and_nothing_else() {
+    for (text, on) in [
+        ("1", true),
+        ("true", true),
+        ("TRUE", true),
+        ("yes", true),
+        ("On", true),
+        ("0", false),
+        ("false", false),
+        ("No", false),
+        ("off", false),
+        ("", false),
+        (" yes ", true),
+    ] {
+        assert_eq!(parse_switch(text), Some(on), "{text:?}");
+    }
+    for text in ["enabled", "t", "y", "2", "nope", "disabled"] {
+        assert_eq!(parse_switch(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn help_is_a_subcommand_with_topics() {
+    let cli = parse(&["help", "formats"]).unwrap();
+    assert!(matches!(
+        cli.command,
+        Some(Command::Help {
+            topic: Some(HelpTopic::Formats)
+        })
+    ));
+    let cli = parse(&["help"]).unwrap();
+    assert!(matches!(cli.command, Some(Command::Help { topic: None })));
+    // Every subcommand topic names a subcommand.
+    let command = Cli::command();
+    for topic in HelpTopic::value_variants() {
+        let name = topic.to_possible_value().unwrap();
+        let name = name.get_name();
+        assert!(
+            matches!(name, "formats" | "config") || command.find_subcommand(name).is_some(),
+            "{name}"
+        );
+    }
+}

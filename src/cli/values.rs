@@ -333,3 +333,69 @@ pub(crate) fn parse_quorum(text: &str) -> Result<Quorum, String> {
 pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
     crate::units::parse_size(text)
 }
+
+/// How a switch's value may be spelled, for messages and the README.
+pub const SWITCH_SPELLINGS: &str = "1/0, true/false, yes/no or on/off (any case; empty is false)";
+
+/// A switch's value: exactly `1`/`0`, `true`/`false`, `yes`/`no`, `on`/`off` in any case, and
+/// the empty string for false (an image's `ENV HEALTHPROBE_QUIET=` turns it off). Anything
+/// else is `None`: `HEALTHPROBE_DOCKER=enabled` is a mistake to report, not a yes to guess.
+pub fn parse_switch(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "" | "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The value parser of every switch (`--docker`, `--insecure`, `--grpc-list[=BOOL]`, ...). A
+/// flag that takes no value on the command line can only get a bad one from its variable, so
+/// the error names the variable, with the spellings it takes.
+#[derive(Clone, Copy)]
+pub(crate) struct Switch;
+
+impl clap::builder::TypedValueParser for Switch {
+    type Value = bool;
+
+    fn parse_ref(
+        &self,
+        _command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<bool, clap::Error> {
+        if let Some(on) = value.to_str().and_then(parse_switch) {
+            return Ok(on);
+        }
+        let shown = crate::text::escaped(&value.to_string_lossy());
+        let long = arg.and_then(|a| a.get_long()).unwrap_or("switch");
+        let env = arg
+            .and_then(|a| a.get_env())
+            .and_then(|e| e.to_str())
+            .unwrap_or("its variable");
+        let takes_a_value = arg
+            .and_then(|a| a.get_num_args())
+            .is_some_and(|n| n.takes_values());
+        let message = if takes_a_value {
+            format!("'{shown}' for --{long} or {env} is not a boolean; use {SWITCH_SPELLINGS}")
+        } else {
+            format!("{env}='{shown}' is not a boolean; use {SWITCH_SPELLINGS}")
+        };
+        let mut err = clap::Error::raw(clap::error::ErrorKind::ValueValidation, message);
+        // The message ends with the spellings to use: no "see --help" is added to it.
+        err.insert(
+            clap::error::ContextKind::Suggested,
+            clap::error::ContextValue::StyledStrs(vec![SWITCH_SPELLINGS.into()]),
+        );
+        Err(err)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            ["true", "false"]
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
