@@ -191,7 +191,8 @@ pub(crate) fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
             .ok_or_else(|| {
                 let names: Vec<&str> = Format::all().map(|f| f.name()).collect();
                 format!(
-                    "unknown health format '{text}'; use auto, none or one of: {}",
+                    "unknown health format '{text}'; use auto, none or one of: {} \
+                     (`healthprobe help formats` describes them)",
                     names.join(", ")
                 )
             }),
