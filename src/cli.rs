@@ -68,8 +68,8 @@ pub struct Cli {
 
     /// URLs to probe; without any, those in HEALTHPROBE_URL
     ///
-    /// A missing scheme means http://. HEALTHPROBE_URL holds space-separated URLs. `help` is the
-    /// help command: a target called help is written http://help/.
+    /// A missing scheme means http://. HEALTHPROBE_URL holds space-separated URLs. A `help` before
+    /// any URL is the help command: a target called help is written http://help/.
     #[arg(value_name = "URL")]
     pub urls: Vec<String>,
 
