@@ -97,13 +97,19 @@ impl Cli {
                 .get_subcommands()
                 .any(|sub| arg == sub.get_name() || sub.get_all_aliases().any(|a| arg == a))
         };
-        if !args.iter().skip(1).any(names_a_subcommand) {
-            command = command.mut_args(|arg| arg.global(false));
-        }
+        let plain_options = !args.iter().skip(1).any(names_a_subcommand);
         // -h is the short page: the variables' names are left to --help, where every option
         // shows its own, so that the options used most fit on one screen.
-        if args.iter().skip(1).any(|arg| arg == "-h") {
-            command = command.mut_args(|arg| arg.hide_env(true));
+        let short_help = args.iter().skip(1).any(|arg| arg == "-h");
+        if plain_options || short_help {
+            command = command.mut_args(|arg| {
+                let arg = if plain_options {
+                    arg.global(false)
+                } else {
+                    arg
+                };
+                if short_help { arg.hide_env(true) } else { arg }
+            });
         }
         unit_apart::check(&args, &command)?;
         let mut matches = command.try_get_matches_from_mut(args)?;
