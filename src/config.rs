@@ -133,7 +133,13 @@ pub fn parse(
     let at = |offset: usize| line_of(text, offset);
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map(|span| at(span.start));
-        let message = crate::text::fold(e.message(), 200);
+        let mut message = crate::text::fold(e.message(), 200);
+        if message.starts_with("unknown field") {
+            // A key outside every section, or a misspelt section.
+            message.push_str(
+                "; settings go in [defaults] or a [[target]] (`healthprobe help config` lists them)",
+            );
+        }
         match line {
             Some(line) => UsageError(format!("{file}:{line}: {message}")),
             None => UsageError(format!("{file}: {message}")),
@@ -323,14 +329,12 @@ impl Reader<'_> {
                     section.health_cache = Some(self.parsed(&name, value, cli::parse_duration)?)
                 }
                 _ => {
-                    return Err(self.error(
-                        value.span().start,
-                        key,
-                        &format!(
-                            "unknown key in [serve]; the keys are {}",
-                            SERVE_KEYS.join(", ")
-                        ),
-                    ));
+                    let message = unknown_key(&name, SERVE_KEYS.iter().copied()).replacen(
+                        "unknown key",
+                        "unknown key in [serve]",
+                        1,
+                    );
+                    return Err(self.error(value.span().start, key, &message));
                 }
             }
         }
@@ -507,20 +511,8 @@ impl Reader<'_> {
                 Ok(())
             })?,
             _ => {
-                let hint = KEYS
-                    .iter()
-                    .chain(&["name", "url"])
-                    .map(|known| (strsim::levenshtein(known, &name), known))
-                    .filter(|(distance, _)| *distance <= 2)
-                    .min()
-                    .map_or(String::new(), |(_, known)| {
-                        format!("; did you mean '{known}'?")
-                    });
-                return Err(self.error(
-                    value.span().start,
-                    key,
-                    &format!("unknown key{hint} (the README lists the keys)"),
-                ));
+                let known = KEYS.iter().chain(&["name", "url"]).copied();
+                return Err(self.error(value.span().start, key, &unknown_key(&name, known)));
             }
         }
         Ok(())
@@ -619,6 +611,14 @@ impl Reader<'_> {
         }
         self.error(value.span().start, key, &message)
     }
+}
+
+/// The message for a key that is none of `known`: a suggestion when it looks like a typo of
+/// one, and where every key is listed.
+fn unknown_key<'a>(key: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let hint = crate::text::closest(key, known)
+        .map_or(String::new(), |known| format!("; did you mean '{known}'?"));
+    format!("unknown key{hint} (`healthprobe help config` lists the keys)")
 }
 
 fn push<T>(list: &mut Vec<T>, parsed: Result<T, String>) -> Result<(), String> {
@@ -851,7 +851,7 @@ cert-warn = 30
         );
         let err = parsed("[[target]]\nurl = \"http://a/\"\nfrobnicate = 1\n").unwrap_err();
         assert!(
-            err.ends_with("unknown key (the README lists the keys)"),
+            err.ends_with("unknown key (`healthprobe help config` lists the keys)"),
             "{err}"
         );
         let err = parsed("[[target]]\nurl = \"http://a/\"\nmetric = [1]\n").unwrap_err();

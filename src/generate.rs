@@ -1,18 +1,21 @@
-//! `healthprobe completions SHELL` and `healthprobe man`: the shell completion scripts and the roff
-//! man page, generated from the clap definition in `cli.rs`.
+//! `healthprobe completions SHELL`, `healthprobe man` and `healthprobe help [TOPIC]`: the shell
+//! completion scripts, the roff man page and the help pages, generated from the clap definition in
+//! `cli.rs` (and, for the topics, the format table and the config file's keys).
 //!
 //! The command line has one source of truth, `cli::Cli`. The files committed under `completions/`
 //! are this module's output, rewritten by `bash completions/refresh.sh`, and a test fails when they
 //! are stale, so a flag can never be in `--help` but missing from a completion script or the man
 //! page. Nothing here reads the environment, builds a client or touches the network, and none of it
-//! runs unless one of these two subcommands was asked for.
+//! runs unless one of these subcommands was asked for.
 
 use std::io::{self, Write};
 
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueEnum};
 use clap_complete::Shell;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, HelpTopic};
+
+mod topics;
 
 /// The name the scripts complete and the man page documents.
 const BIN: &str = "healthprobe";
@@ -22,6 +25,8 @@ const BIN: &str = "healthprobe";
 pub enum Artifact {
     Completions(Shell),
     Man,
+    /// `healthprobe help`: the long help, a subcommand's, or a topic.
+    Help(Option<HelpTopic>),
 }
 
 impl Artifact {
@@ -30,6 +35,7 @@ impl Artifact {
         match command? {
             Command::Completions { shell } => Some(Artifact::Completions(*shell)),
             Command::Man => Some(Artifact::Man),
+            Command::Help { topic } => Some(Artifact::Help(*topic)),
             Command::Demo | Command::Serve(_) => None,
         }
     }
@@ -46,6 +52,25 @@ pub fn render(artifact: Artifact) -> Vec<u8> {
         Artifact::Man => clap_mangen::Man::new(command.bin_name(BIN))
             .render(&mut out)
             .expect("writing to a Vec cannot fail"),
+        Artifact::Help(topic) => {
+            let text = match topic {
+                None => command.render_long_help().to_string(),
+                Some(HelpTopic::Formats) => topics::formats(),
+                Some(HelpTopic::Config) => topics::config(&command),
+                Some(subcommand) => {
+                    let name = subcommand
+                        .to_possible_value()
+                        .expect("every topic has a name");
+                    command.build();
+                    command
+                        .find_subcommand_mut(name.get_name())
+                        .expect("the subcommand topics name subcommands")
+                        .render_long_help()
+                        .to_string()
+                }
+            };
+            out = text.into_bytes();
+        }
     }
     out
 }

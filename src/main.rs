@@ -167,24 +167,92 @@ fn main() -> ExitCode {
     ExitCode::from(report.exit_code)
 }
 
-/// Help and version go to stdout with exit 0; every other parse error is one line on stderr.
+/// Help and version go to stdout with exit 0; every other parse error is one line on stderr,
+/// with clap's suggestion when it has one (`--dokcer`: did you mean '--docker'?).
 fn parse_failure(err: &clap::Error) -> ExitCode {
     match err.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = err.print();
             ExitCode::SUCCESS
         }
-        _ => usage_failure(
-            &first_paragraph(&err.render().to_string()),
-            docker_requested(),
-        ),
+        _ => {
+            let (message, advice) = one_line_parse_error(err);
+            usage_failure_with(&message, advice, docker_requested())
+        }
     }
 }
 
+/// What follows a usage error's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Advice {
+    /// " (see --help)": the message says what is wrong, not how to write it.
+    SeeHelp,
+    /// Nothing: the message ends with its own fix.
+    None,
+}
+
+/// A clap error as one line, and whether it already says how to fix it.
+///
+/// clap puts its suggestions in the error's context (and in a "tip:" paragraph after the
+/// first); the one line keeps the first paragraph and the suggestion. A `ValueValidation`
+/// error that carries a `Suggested` context is one of ours whose message states its fix (a unit
+/// written apart from its number): clap gives that kind no tips of its own.
+fn one_line_parse_error(err: &clap::Error) -> (String, Advice) {
+    use clap::error::{ContextKind, ContextValue};
+    let suggestion = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+        ContextKind::SuggestedSubcommand,
+    ]
+    .into_iter()
+    .find_map(|kind| match err.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(list) => list.first().cloned(),
+        _ => None,
+    });
+    let rendered = first_paragraph(&err.render().to_string());
+    let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    if let Some(suggestion) = suggestion {
+        let message = match (err.kind(), err.get(ContextKind::InvalidArg)) {
+            (ErrorKind::UnknownArgument, Some(ContextValue::String(arg))) => {
+                format!("unexpected argument '{arg}'")
+            }
+            _ => rendered.to_string(),
+        };
+        return (
+            format!("{message} (did you mean '{suggestion}'?)"),
+            Advice::None,
+        );
+    }
+    let states_its_fix =
+        err.kind() == ErrorKind::ValueValidation && err.get(ContextKind::Suggested).is_some();
+    let advice = if states_its_fix {
+        Advice::None
+    } else {
+        Advice::SeeHelp
+    };
+    (rendered.to_string(), advice)
+}
+
+/// A usage error found after parsing. One that already names the help topic to read (a config
+/// file's unknown key) gets no second pointer.
 fn usage_failure(message: &str, docker: bool) -> ExitCode {
+    let advice = if message.contains("`healthprobe help ") {
+        Advice::None
+    } else {
+        Advice::SeeHelp
+    };
+    usage_failure_with(message, advice, docker)
+}
+
+fn usage_failure_with(message: &str, advice: Advice, docker: bool) -> ExitCode {
     let message = message.strip_prefix("error: ").unwrap_or(message);
     // One line whatever the message quotes (a path or a value with a line break in it).
-    say!("healthprobe: {} (see --help)", text::escaped(message));
+    let message = text::escaped(message);
+    match advice {
+        Advice::SeeHelp => say!("healthprobe: {message} (see --help)"),
+        Advice::None => say!("healthprobe: {message}"),
+    }
     let policy = if docker {
         ExitPolicy::Docker {
             warning_is_unhealthy: false,
@@ -210,15 +278,12 @@ fn first_paragraph(rendered: &str) -> String {
 }
 
 /// Whether the user asked for Docker mode, read without a successful parse, so that even a usage
-/// error under `--docker` exits 1 and never 2 or 3.
+/// error under `--docker` exits 1 and never 2 or 3. A HEALTHPROBE_DOCKER that is not a boolean
+/// (`enabled`) is itself the usage error; whoever set it was asking for Docker mode, so it counts
+/// as set: Docker reads that run's exit as 1, unhealthy, never as the reserved 2 or a 3.
 fn docker_requested() -> bool {
     let flag = std::env::args_os().skip(1).any(|a| a == "--docker");
-    let env = std::env::var("HEALTHPROBE_DOCKER").is_ok_and(|v| {
-        matches!(
-            v.trim().to_ascii_lowercase().as_str(),
-            // The same spellings clap's BoolishValueParser takes as true.
-            "1" | "true" | "t" | "yes" | "y" | "on"
-        )
-    });
+    let env = std::env::var_os("HEALTHPROBE_DOCKER")
+        .is_some_and(|v| v.to_str().and_then(cli::parse_switch).unwrap_or(true));
     flag || env
 }

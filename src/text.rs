@@ -108,9 +108,33 @@ pub fn count(n: impl std::fmt::Display, singular: &str) -> String {
     }
 }
 
+/// The candidate `word` is most likely a typo of, for a "did you mean" hint: the nearest by
+/// edit distance (insertions, deletions, substitutions), when it is at most two edits away and
+/// the word is longer than those edits (so `x` is not taken for `url`). Ties go to the first.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let length = word.chars().count();
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::levenshtein(word, candidate), candidate))
+        .filter(|(distance, _)| *distance <= 2 && *distance < length)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_finds_a_typo_and_nothing_for_a_stranger() {
+        let keys = ["timeout", "connect-timeout", "retries", "url"];
+        assert_eq!(closest("timout", keys), Some("timeout"));
+        assert_eq!(closest("conect-timeout", keys), Some("connect-timeout"));
+        assert_eq!(closest("retires", keys), Some("retries"));
+        assert_eq!(closest("frobnicate", keys), None);
+        assert_eq!(closest("x", keys), None);
+        assert_eq!(closest("timeout", keys), Some("timeout"));
+    }
 
     #[test]
     fn one_line_escapes_controls_and_bidi_overrides() {

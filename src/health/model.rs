@@ -46,6 +46,12 @@ impl Format {
         super::registry::reader(self).name
     }
 
+    /// What identifies a document of this format, in words (the evidence of its first row in
+    /// the reader table), for `healthprobe help formats`.
+    pub fn evidence(self) -> &'static str {
+        super::registry::reader(self).evidence
+    }
+
     /// The format named `name` (as [`Format::name`] spells it, any case).
     pub fn from_name(name: &str) -> Option<Format> {
         let name = name.trim();

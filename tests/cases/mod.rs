@@ -17,6 +17,7 @@ mod formats;
 mod generic;
 mod golden;
 mod grpc;
+mod help;
 mod hostile;
 mod http;
 mod output;
