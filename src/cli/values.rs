@@ -265,6 +265,14 @@ pub(crate) fn parse_header_line(text: &str) -> Result<(String, String), String> 
             "invalid --header: the value of {name} holds a line break or control character"
         ));
     }
+    // `A: 1\nB: 2` written where no shell turns `\n` into a line break (a compose file, a
+    // Kubernetes env entry): sent as is, it would be one header with a backslash in it.
+    if value.contains("\\n") || value.contains("\\r") {
+        return Err(format!(
+            "invalid --header: the value of {name} holds a literal \\n; give one header per -H, \
+             or put each on its own line of HEALTHPROBE_HEADER (a real line break)"
+        ));
+    }
     Ok((name.to_string(), value.to_string()))
 }
 

@@ -615,3 +615,27 @@ fn planted_secrets_never_appear_in_any_output_or_report_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn header_values_with_control_characters_or_a_literal_backslash_n_are_refused() {
+    let server = Server::start(fixed(200, "ok"));
+    let url = server.url("/");
+    run(&["-H", "X-A: 1\u{1}2", &url]).usage_error(
+        3,
+        "the value of X-A holds a line break or control character",
+    );
+    // `\n` written where no shell makes it a line break (a compose file, a pod spec).
+    let run = run_env(&[&url], &[("HEALTHPROBE_HEADER", "X-A: 1\\nX-B: 2")]);
+    run.usage_error(
+        3,
+        "the value of X-A holds a literal \\n; give one header per -H",
+    );
+    run.nowhere("X-B: 2");
+    // Under --docker the refusal keeps Docker's codes.
+    run_env(
+        &["--docker", &url],
+        &[("HEALTHPROBE_HEADER", "X-A: 1\\nX-B: 2")],
+    )
+    .code(1);
+    assert_eq!(server.hits(), 0, "nothing is sent with a refused header");
+}
