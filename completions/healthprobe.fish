@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_healthprobe_global_optspecs
-    string join \n config= expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= expect-banner= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= grpc-service= grpc-list= send= cacert= cert= key= k/insecure tls-min= no-system-certs tls-server-name= cert-warn= cert-crit= retries= retry-delay= retry-on= same-version j/concurrency= wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= q/quiet v/verbose explain dry-run h/help V/version docker warning-is-unhealthy
+    string join \n config= expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= expect-banner= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= secret-query= grpc-service= grpc-list= send= cacert= cert= key= k/insecure tls-min= no-system-certs tls-server-name= cert-warn= cert-crit= retries= retry-delay= retry-on= same-version j/concurrency= wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= q/quiet v/verbose explain dry-run h/help V/version docker warning-is-unhealthy
 end
 
 function __fish_healthprobe_needs_command
@@ -64,6 +64,7 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l unix-socket -d 
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l secret-header -d 'Treat this header as secret: its value is shown as *** (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l secret-query -d 'Treat this query parameter as secret: its value is shown as *** (repeatable)' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l grpc-service -d 'gRPC targets: ask Check about this service [default: the whole server]' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l grpc-list -d 'gRPC targets: ask List, or only Check with =false' -r -f -a "true\t''
 false\t''"
@@ -155,6 +156,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l unix-so
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l secret-header -d 'Treat this header as secret: its value is shown as *** (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l secret-query -d 'Treat this query parameter as secret: its value is shown as *** (repeatable)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l grpc-service -d 'gRPC targets: ask Check about this service [default: the whole server]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l grpc-list -d 'gRPC targets: ask List, or only Check with =false' -r -f -a "true\t''
 false\t''"
@@ -240,6 +242,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l secret-header -d 'Treat this header as secret: its value is shown as *** (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l secret-query -d 'Treat this query parameter as secret: its value is shown as *** (repeatable)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l grpc-service -d 'gRPC targets: ask Check about this service [default: the whole server]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l grpc-list -d 'gRPC targets: ask List, or only Check with =false' -r -f -a "true\t''
 false\t''"
@@ -325,6 +328,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l unix-soc
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l secret-header -d 'Treat this header as secret: its value is shown as *** (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l secret-query -d 'Treat this query parameter as secret: its value is shown as *** (repeatable)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l grpc-service -d 'gRPC targets: ask Check about this service [default: the whole server]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l grpc-list -d 'gRPC targets: ask List, or only Check with =false' -r -f -a "true\t''
 false\t''"
@@ -417,6 +421,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l unix-s
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l secret-header -d 'Treat this header as secret: its value is shown as *** (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l secret-query -d 'Treat this query parameter as secret: its value is shown as *** (repeatable)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l grpc-service -d 'gRPC targets: ask Check about this service [default: the whole server]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l grpc-list -d 'gRPC targets: ask List, or only Check with =false' -r -f -a "true\t''
 false\t''"
@@ -503,6 +508,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l unix-so
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l proxy -d 'Use this proxy (http://, https:// or socks5://) instead of the environment\'s' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l max-redirects -d 'Follow at most N redirects [default: 5]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l secret-header -d 'Treat this header as secret: its value is shown as *** (repeatable)' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l secret-query -d 'Treat this query parameter as secret: its value is shown as *** (repeatable)' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l grpc-service -d 'gRPC targets: ask Check about this service [default: the whole server]' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l grpc-list -d 'gRPC targets: ask List, or only Check with =false' -r -f -a "true\t''
 false\t''"

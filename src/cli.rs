@@ -489,6 +489,14 @@ pub struct TargetOptions {
           value_delimiter = ',', help_heading = HTTP, hide_short_help = true)]
     pub secret_header: Vec<String>,
 
+    /// Treat this query parameter as secret: its value is shown as *** (repeatable)
+    ///
+    /// Names that read as credentials (token, key, secret, password, auth, signature, session,
+    /// code, ... in any case or separator style: accessToken, X-Amz-Credential) always are.
+    #[arg(global = true, long, value_name = "NAME", env = "HEALTHPROBE_SECRET_QUERY",
+          value_delimiter = ',', help_heading = HTTP, hide_short_help = true)]
+    pub secret_query: Vec<String>,
+
     /// gRPC targets: ask Check about this service [default: the whole server]
     ///
     /// The grpc.health.v1 Check call; ?service= in the URL wins.

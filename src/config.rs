@@ -275,6 +275,7 @@ pub const KEYS: &[&str] = &[
     "no-follow",
     "http2-prior-knowledge",
     "secret-header",
+    "secret-query",
     "tls-server-name",
     "grpc-service",
     "grpc-list",
@@ -508,6 +509,10 @@ impl Reader<'_> {
             }
             "secret-header" => many(&mut |t| {
                 options.secret_header.push(t.to_string());
+                Ok(())
+            })?,
+            "secret-query" => many(&mut |t| {
+                options.secret_query.push(t.to_string());
                 Ok(())
             })?,
             _ => {

@@ -49,6 +49,20 @@ impl fmt::Display for Secret {
 /// anything is printed; lower-cased.
 static SECRET_HEADERS: OnceLock<Vec<String>> = OnceLock::new();
 
+/// Query parameter names the user declared secret with `--secret-query`, lower-cased; set
+/// before any target is named.
+static SECRET_QUERY: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Declares more secret query parameter names (`--secret-query`); the first call wins.
+pub fn set_secret_query(names: Vec<String>) {
+    let _ = SECRET_QUERY.set(
+        names
+            .into_iter()
+            .map(|n| n.trim().to_ascii_lowercase())
+            .collect(),
+    );
+}
+
 /// Declares more secret header names (`--secret-header`); the first call wins.
 pub fn set_secret_headers(names: Vec<String>) {
     let _ = SECRET_HEADERS.set(names.into_iter().map(|n| n.to_ascii_lowercase()).collect());
@@ -66,8 +80,13 @@ pub struct Scrubber {
 
 impl Scrubber {
     pub fn new(secrets: impl IntoIterator<Item = Secret>) -> Scrubber {
+        // Each secret also in the encodings a URL or a form gives it, which a server may echo.
         let mut secrets: Vec<Secret> = secrets
             .into_iter()
+            .flat_map(|s| {
+                let encoded = percent_encoded(s.expose());
+                std::iter::once(s).chain(encoded.into_iter().map(Secret::new))
+            })
             .filter(|s| s.expose().len() >= MIN_SCRUBBED_LEN)
             .collect();
         // Longest first, so that a secret containing another is masked whole.
@@ -126,7 +145,7 @@ pub fn url_secrets(url: &Url) -> Vec<Secret> {
     let decode = percent_decode;
     if let Some(password) = url.password() {
         found.push(Secret::new(password));
-        found.push(Secret::new(decode(password)));
+        found.extend(basic_secrets(&decode(url.username()), &decode(password)));
     } else if !url.username().is_empty() {
         found.push(Secret::new(url.username()));
         found.push(Secret::new(decode(url.username())));
@@ -137,6 +156,66 @@ pub fn url_secrets(url: &Url) -> Vec<Secret> {
         }
     }
     found
+}
+
+/// Standard base64 with padding: how basic credentials travel, and so a form of them that a
+/// server may echo.
+pub fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(TABLE[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The secrets basic credentials become on the wire: the password, and `user:password` in
+/// base64 (with and without padding), which a server quoting the request would echo.
+pub fn basic_secrets(user: &str, password: &str) -> Vec<Secret> {
+    let encoded = base64(format!("{user}:{password}").as_bytes());
+    vec![
+        Secret::new(password),
+        Secret::new(encoded.trim_end_matches('=')),
+        Secret::new(encoded),
+    ]
+}
+
+/// `%XX` encoding of everything but unreserved characters, and the form encoding (`+` for a
+/// space): how a secret looks once a URL or a form carries it.
+fn percent_encoded(text: &str) -> Vec<String> {
+    let encode = |upper: bool| {
+        let mut out = String::with_capacity(text.len() * 3);
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                out.push(char::from(b));
+            } else if upper {
+                out.push_str(&format!("%{b:02X}"));
+            } else {
+                out.push_str(&format!("%{b:02x}"));
+            }
+        }
+        out
+    };
+    let (upper, lower) = (encode(true), encode(false));
+    let mut forms = vec![
+        upper.replace("%20", "+"),
+        lower.replace("%20", "+"),
+        upper,
+        lower,
+    ];
+    forms.sort();
+    forms.dedup();
+    forms.retain(|f| f != text);
+    forms
 }
 
 /// `%XX` decoding, for the forms a URL credential can take.
@@ -160,23 +239,34 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Query parameters whose values are credentials often enough that they are always masked.
-const SENSITIVE_QUERY_KEYS: &[&str] = &[
-    "access_token",
-    "api_key",
+/// Parts of a query parameter's name that make it a credential wherever they appear in it,
+/// separators removed and case folded (`accessToken`, `X-Amz-Credential`, `sessionid`).
+const SECRET_NAME_PARTS: &[&str] = &[
+    "token",
+    "secret",
+    "passw",
+    "passwd",
+    "credential",
+    "signature",
+    "session",
     "apikey",
     "auth",
-    "key",
-    "password",
-    "secret",
-    "sig",
-    "signature",
-    "token",
+    "jwt",
+    "privatekey",
+    "accesskey",
+    "hmac",
+    "cookie",
 ];
+
+/// Words that make a name a credential only as a whole word of it (`api_key`, `sig`, `pwd`,
+/// `code`), since as parts of other words they are innocent (`monkey`, `signal`, `codec`).
+const SECRET_NAME_WORDS: &[&str] = &["key", "sig", "pwd", "pass", "code", "sid", "otp"];
 
 /// The URL as it may be shown: `https://user:***@host/path?token=***`.
 pub fn url(url: &Url) -> String {
     let mut shown = url.clone();
+    // Browsers keep tokens in fragments (`#access_token=`); a fragment is never sent anyway.
+    shown.set_fragment(None);
     if shown.password().is_some() {
         let _ = shown.set_password(Some(MASK));
     } else if !shown.username().is_empty() {
@@ -220,11 +310,58 @@ pub fn query(url: &Url) -> Option<String> {
     Some(shown.join("&"))
 }
 
+/// True for query parameters whose values are credentials: names made of credential words in
+/// any case or separator style, and those named with `--secret-query`.
 fn is_sensitive_query_key(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    SENSITIVE_QUERY_KEYS
+    if SECRET_QUERY
+        .get()
+        .is_some_and(|names| names.contains(&key.trim().to_ascii_lowercase()))
+    {
+        return true;
+    }
+    is_secret_name(key)
+}
+
+/// Whether a name looks like it holds a credential: `accessToken`, `X-Amz-Credential`,
+/// `session_id`, `pwd`, `api-key`, `authorization`...
+pub fn is_secret_name(name: &str) -> bool {
+    let folded: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if SECRET_NAME_PARTS.iter().any(|part| folded.contains(part)) {
+        return true;
+    }
+    name_words(name)
         .iter()
-        .any(|s| key == *s || key.ends_with(&format!("_{s}")) || key.ends_with(&format!("-{s}")))
+        .any(|word| SECRET_NAME_WORDS.contains(&word.as_str()))
+}
+
+/// The words of a name: split at separators and at lower-to-upper case changes
+/// (`apiKey` → api, key; `X-Amz-Date` → x, amz, date).
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
 }
 
 /// True for headers that carry credentials or session state, and those named with
@@ -237,11 +374,19 @@ pub fn is_sensitive_header(name: &str) -> bool {
     {
         return true;
     }
-    matches!(
-        name.as_str(),
-        "authorization" | "proxy-authorization" | "cookie" | "set-cookie"
-    ) || [
-        "token", "secret", "api-key", "apikey", "password", "session",
+    // Vendors name their credential headers every way (`X-Auth-Key`, `Ocp-Apim-Subscription-
+    // Key`, `X-Functions-Key`, `X-Signature`): a name holding any of these words is one.
+    [
+        "auth",
+        "key",
+        "token",
+        "secret",
+        "credential",
+        "signature",
+        "session",
+        "cookie",
+        "password",
+        "passwd",
     ]
     .iter()
     .any(|word| name.contains(word))
@@ -357,5 +502,107 @@ mod tests {
             header_value("Content-Type", "application/json"),
             "application/json"
         );
+    }
+
+    #[test]
+    fn credential_like_query_names_are_secret_in_any_style() {
+        for name in [
+            "accessToken",
+            "authToken",
+            "apiToken",
+            "authorization",
+            "passwd",
+            "pwd",
+            "jwt",
+            "session_id",
+            "sessionid",
+            "code",
+            "X-Amz-Credential",
+            "X-Amz-Signature",
+            "X-Amz-Security-Token",
+            "api_key",
+            "apiKey",
+            "API-KEY",
+            "client_secret",
+            "sig",
+            "password",
+            "token",
+        ] {
+            assert!(is_secret_name(name), "{name}");
+        }
+        for name in [
+            "verbose",
+            "serializable",
+            "marked-degraded",
+            "monkey",
+            "signal",
+            "codec",
+            "format",
+            "X-Amz-Date",
+            "service",
+        ] {
+            assert!(!is_secret_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn vendor_credential_headers_are_sensitive() {
+        for name in [
+            "X-Auth-Key",
+            "X-Functions-Key",
+            "Ocp-Apim-Subscription-Key",
+            "X-Access-Key",
+            "X-Auth",
+            "X-Credential",
+            "X-Signature",
+            "X-Api_Key",
+            "Authorization",
+            "Cookie",
+            "X-Session",
+        ] {
+            assert!(is_sensitive_header(name), "{name}");
+        }
+        for name in ["Accept", "Content-Type", "User-Agent", "X-Request-Id"] {
+            assert!(!is_sensitive_header(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn fragments_are_never_shown() {
+        assert_eq!(
+            url(&u("https://h/cb?state=1#access_token=SEKRET")),
+            "https://h/cb?state=1"
+        );
+        assert_eq!(query(&u("https://h/cb?x=1#token=SEKRET")).unwrap(), "x=1");
+    }
+
+    #[test]
+    fn basic_credentials_are_scrubbed_as_sent_in_base64() {
+        let scrubber = Scrubber::new(basic_secrets("admin", "pa ss/word"));
+        let echoed =
+            "server saw Authorization: Basic YWRtaW46cGEgc3Mvd29yZA== and YWRtaW46cGEgc3Mvd29yZA";
+        let shown = scrubber.scrub_str(echoed);
+        assert!(!shown.contains("YWRtaW46"), "{shown}");
+        // And the password in its URL-encoded forms.
+        let shown = scrubber.scrub_str("p=pa%20ss%2Fword q=pa+ss%2fword");
+        assert!(
+            !shown.contains("pa%20ss") && !shown.contains("pa+ss"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn base64_matches_the_rfc_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
     }
 }

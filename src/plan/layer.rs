@@ -60,6 +60,7 @@ pub(crate) fn layer(base: TargetOptions, over: TargetOptions) -> TargetOptions {
         no_follow: over.no_follow.or(base.no_follow),
         http2_prior_knowledge: over.http2_prior_knowledge.or(base.http2_prior_knowledge),
         secret_header: join(base.secret_header, over.secret_header),
+        secret_query: join(base.secret_query, over.secret_query),
         tls_server_name: over.tls_server_name.or(base.tls_server_name),
         grpc_service: over.grpc_service.or(base.grpc_service),
         grpc_list: over.grpc_list.or(base.grpc_list),

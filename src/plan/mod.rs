@@ -110,6 +110,8 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
     };
     let mut files = Files::default();
     let command_line = &options.target;
+    // Before any target is named: names show the query, with these values masked.
+    crate::redact::set_secret_query(secret_query_names(command_line, &config));
     let mut targets = Vec::new();
     let mut named = Vec::new();
     for entry in &config.targets {
@@ -236,6 +238,19 @@ pub use settings::{Template, parse_target_url};
 use settings::{settings, settings_secrets, version_url};
 
 /// The secrets one target sends: URL credentials, secret header values, passwords and tokens.
+/// Every `--secret-query` name of the command line and the config.
+pub fn secret_query_names(command_line: &TargetOptions, config: &ConfigFile) -> Vec<String> {
+    let mut names = command_line.secret_query.clone();
+    names.extend(config.defaults.secret_query.iter().cloned());
+    for entry in &config.targets {
+        names.extend(entry.options.secret_query.iter().cloned());
+    }
+    for module in &config.modules {
+        names.extend(module.options.secret_query.iter().cloned());
+    }
+    names
+}
+
 fn target_secrets(target: &Target) -> Vec<Secret> {
     let mut secrets = crate::redact::url_secrets(&target.url);
     if let Some(url) = &target.version_url {

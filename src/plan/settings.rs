@@ -60,9 +60,9 @@ pub(super) fn settings_secrets(settings: &Settings) -> Vec<Secret> {
     );
     match &probe.request.auth {
         Some(Auth::Basic {
+            user,
             password: Some(password),
-            ..
-        }) => secrets.push(password.clone()),
+        }) => secrets.extend(crate::redact::basic_secrets(user, password.expose())),
         Some(Auth::Bearer(token)) => secrets.push(token.clone()),
         _ => {}
     }

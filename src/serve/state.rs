@@ -110,6 +110,7 @@ pub fn load(
         Some(path) => crate::config::load(path, env.var, options.dry_run)?,
         None => ConfigFile::default(),
     };
+    crate::redact::set_secret_query(crate::plan::secret_query_names(&options.target, &config));
     let source = options.config.as_ref().map_or_else(
         || "the command line".to_string(),
         |p| p.display().to_string(),

@@ -27,6 +27,7 @@ mod report_json;
 mod report_junit;
 mod report_prometheus;
 mod rules;
+mod secrets;
 mod serve;
 mod socket;
 mod thresholds;
