@@ -17,6 +17,7 @@ mod extract;
 mod generate;
 mod grpc;
 mod health;
+mod inputs;
 mod observation;
 mod outcome;
 mod pattern;
@@ -63,6 +64,7 @@ pub(crate) use say;
 static PANIC_EXIT_CODE: AtomicU8 = AtomicU8::new(3);
 
 fn main() -> ExitCode {
+    crate::inputs::mark_start();
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload()

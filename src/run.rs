@@ -42,7 +42,8 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         let shared = Arc::new(Shared {
             clients: Clients::build(&plan.targets, &plan.proxies)?,
             targets: plan.targets.clone(),
-            deadline: plan.deadline.map(|d| started + d),
+            // Counted from the process start: reading inputs is part of the run.
+            deadline: plan.deadline.map(|d| crate::inputs::mark_start() + d),
             concurrency: plan.concurrency.max(1),
         });
         let mut state = State {

@@ -95,6 +95,15 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
             "--quiet and --verbose cannot be used together".into(),
         ));
     }
+    // `--deadline` bounds the whole run from the process start, reading the files it names
+    // included (a FIFO nobody writes to cannot hold it).
+    let deadline = match (options.wait, options.deadline) {
+        (Some(wait), Some(deadline)) => Some(wait.min(deadline)),
+        (wait, deadline) => wait.or(deadline),
+    };
+    if let Some(limit) = deadline {
+        crate::inputs::set_deadline(limit);
+    }
     let config = match &options.config {
         Some(path) => crate::config::load(path, env.var, options.dry_run)?,
         None => ConfigFile::default(),
@@ -202,10 +211,6 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         stable_rounds: options.wait_stable,
         interval: options.interval,
     });
-    let deadline = match (options.wait, options.deadline) {
-        (Some(wait), Some(deadline)) => Some(wait.min(deadline)),
-        (wait, deadline) => wait.or(deadline),
-    };
     Ok(Plan {
         targets,
         concurrency: usize::from(options.concurrency),

@@ -6,6 +6,7 @@ use std::time::Duration;
 use reqwest::Url;
 
 use super::*;
+use crate::inputs::Kind;
 
 /// Per-target settings resolved once (files read, every value checked) and applied to any URL
 /// later: a module of `serve`, whose targets arrive with each request.
@@ -224,7 +225,7 @@ pub(super) fn request_spec(
         match arg {
             HeaderArg::Header { name, value } => headers.push(sent(name.clone(), value.clone())),
             HeaderArg::File(path) => {
-                let text = files.text(path, "-H @FILE")?;
+                let text = files.text(path, "-H @FILE", Kind::Headers)?;
                 for (number, line) in text.lines().enumerate() {
                     let line = line.trim();
                     if line.is_empty() || line.starts_with('#') {
@@ -240,7 +241,7 @@ pub(super) fn request_spec(
     }
     let body = match options.data.as_deref() {
         Some(data) => Some(match data.strip_prefix('@') {
-            Some(path) => files.bytes(std::path::Path::new(path), "--data @FILE")?,
+            Some(path) => files.bytes(std::path::Path::new(path), "--data @FILE", Kind::Data)?,
             None => data.as_bytes().to_vec(),
         }),
         None => None,
@@ -261,7 +262,10 @@ pub(super) fn request_spec(
         env.non_empty("HEALTHPROBE_BEARER_TOKEN"),
     ) {
         (Some(path), _) => {
-            let token = files.text(path, "--bearer-token-file")?.trim().to_string();
+            let token = files
+                .text(path, "--bearer-token-file", Kind::Token)?
+                .trim()
+                .to_string();
             if token.is_empty() {
                 return Err(UsageError(format!(
                     "--bearer-token-file {} is empty",
@@ -324,7 +328,7 @@ pub(super) fn identity(
     };
     let chain = files.certificates(cert, "--cert")?;
     let key_path = options.key.as_deref().unwrap_or(cert);
-    let data = files.bytes(key_path, "--key")?;
+    let data = files.bytes(key_path, "--key", Kind::Credential)?;
     let key = PrivateKeyDer::from_pem_slice(&data).map_err(|_| {
         UsageError(format!(
             "{} holds no PEM private key{}",

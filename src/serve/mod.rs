@@ -807,8 +807,10 @@ fn tls_acceptor(args: &ServeArgs) -> Result<Option<tokio_rustls::TlsAcceptor>, U
             ));
         }
     };
-    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(cert)
-        .and_then(|certs| certs.collect::<Result<_, _>>())
+    use crate::inputs::{Kind, read};
+    let cert_pem = read(cert, "--web-tls-cert", Kind::Credential)?;
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&cert_pem)
+        .collect::<Result<_, _>>()
         .map_err(|e| UsageError(format!("--web-tls-cert {}: {e}", cert.display())))?;
     if chain.is_empty() {
         return Err(UsageError(format!(
@@ -816,7 +818,8 @@ fn tls_acceptor(args: &ServeArgs) -> Result<Option<tokio_rustls::TlsAcceptor>, U
             cert.display()
         )));
     }
-    let key = PrivateKeyDer::from_pem_file(key)
+    let key_pem = read(key, "--web-tls-key", Kind::Credential)?;
+    let key = PrivateKeyDer::from_pem_slice(&key_pem)
         .map_err(|e| UsageError(format!("--web-tls-key {}: {e}", key.display())))?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ServerConfig::builder_with_provider(provider)

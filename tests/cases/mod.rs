@@ -20,6 +20,7 @@ mod grpc;
 mod help;
 mod hostile;
 mod http;
+mod inputs;
 mod output;
 mod prometheus;
 mod report_files;

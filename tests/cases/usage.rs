@@ -192,11 +192,11 @@ fn bad_ranges_are_usage_errors_naming_the_range() {
 fn a_config_that_is_a_directory_or_not_text_is_a_usage_error() {
     let dir = std::env::temp_dir();
     let shown = dir.display().to_string();
-    run(&["--config", &shown]).usage_error(3, &format!("cannot read --config {shown}"));
+    run(&["--config", &shown]).usage_error(3, &format!("--config {shown} is a directory"));
     let binary = TempFile::new("binary.toml", "");
     std::fs::write(&binary.path, b"\xff\xfe\x00[[target]]\x00").unwrap();
     run(&["--config", binary.path()])
-        .usage_error(3, &format!("cannot read --config {}", binary.path()));
+        .usage_error(3, &format!("--config {} is not UTF-8 text", binary.path()));
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn cacert_garbage_is_a_usage_error_naming_the_file() {
     let url = "https://127.0.0.1:1/";
     let dir = std::env::temp_dir();
     let shown = dir.display().to_string();
-    run(&["--cacert", &shown, url]).usage_error(3, &format!("cannot read --cacert {shown}"));
+    run(&["--cacert", &shown, url]).usage_error(3, &format!("--cacert {shown} is a directory"));
     let bad_base64 = TempFile::new(
         "bad-base64.pem",
         "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n",
