@@ -897,11 +897,10 @@ pub(crate) fn regex_problem(error: &regex::Error) -> String {
         .unwrap_or(text.lines().next().unwrap_or("").trim());
     let mut problem = escaped(line);
     if problem.contains("Unicode property not found") {
-        // Cargo.toml: the script, age, boolean and segmentation tables are left out for size.
+        // Cargo.toml: the Unicode property tables are left out for size.
         problem.push_str(
-            " (script, age and boolean Unicode properties such as \\p{Greek} are not built in; \
-             \\p{L}-style general categories are, and a range such as [\\x{370}-\\x{3ff}] \
-             names any script)",
+            " (Unicode property classes such as \\p{L} or \\p{Greek} are not built in; a \
+             range such as [\\x{370}-\\x{3ff}] names any script or category)",
         );
     }
     problem
