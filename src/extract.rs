@@ -29,6 +29,10 @@ pub fn version(
         let Some(value) = json else {
             return missing(format!("{place} is not JSON, so {path} cannot apply"));
         };
+        let segments = crate::rules::budget::descendant_segments(&path.to_string());
+        if let Err(why) = crate::rules::budget::check(segments, value) {
+            return missing(format!("--version-path {path} not evaluated: {why}"));
+        }
         let nodes = path.query(value).all();
         return match nodes.as_slice() {
             [] => missing(format!(

@@ -302,6 +302,7 @@ fn rule_checks(
     let complete = observation.failure.is_none() && response.is_some_and(|r| !r.body_capped);
     let judged = |kind, outcome: RuleOutcome, unjudged: bool| {
         let status = match outcome.breach {
+            _ if outcome.unknown => Status::Unknown,
             Breach::None => Status::Ok,
             _ if unjudged => Status::Unknown,
             Breach::Warning => Status::Warning,

@@ -103,6 +103,9 @@ pub struct RuleOutcome {
     pub reason: String,
     /// Metrics only: `LABEL=VALUE[UOM];WARN;CRIT`, value `U` when it could not be determined.
     pub perfdata: Option<Perfdata>,
+    /// The rule could not be judged (it would have cost more than [`budget::MAX_VISITED`]):
+    /// UNKNOWN whatever its severity.
+    pub unknown: bool,
 }
 
 impl RuleOutcome {
@@ -114,6 +117,19 @@ impl RuleOutcome {
             expected,
             reason,
             perfdata: None,
+            unknown: false,
+        }
+    }
+
+    /// A rule over budget: not evaluated, UNKNOWN, and the reason names it.
+    fn over_budget(rule: &str, expected: String, why: &str, perfdata: Option<Perfdata>) -> Self {
+        RuleOutcome {
+            breach: Breach::Critical,
+            observed: "not evaluated".into(),
+            expected,
+            reason: format!("{rule} not evaluated: {why}"),
+            perfdata,
+            unknown: true,
         }
     }
 }
@@ -218,6 +234,7 @@ impl Metric {
             expected: expected.clone(),
             reason,
             perfdata: Some(self.perfdata(None)),
+            unknown: false,
         };
         let body = match body {
             Ok(body) => body,
@@ -228,6 +245,14 @@ impl Metric {
                 );
             }
         };
+        if let Err(why) = budget::check(budget::descendant_segments(&self.path_text), body) {
+            return RuleOutcome::over_budget(
+                &format!("{label}: {path}"),
+                expected,
+                &why,
+                Some(self.perfdata(None)),
+            );
+        }
         let nodes = self.path.query(body).all();
         let node = match nodes.as_slice() {
             [node] => *node,
@@ -287,6 +312,7 @@ impl Metric {
             expected,
             reason,
             perfdata: Some(self.perfdata(Some(number))),
+            unknown: false,
         }
     }
 
@@ -477,11 +503,15 @@ impl Assertion {
                 if pass { "passed" } else { "failed" }
             ),
             perfdata: None,
+            unknown: false,
         };
         let body = match body {
             Ok(body) => body,
             Err(why) => return outcome(false, "no JSON body".into(), why.to_string()),
         };
+        if let Err(why) = budget::check(budget::descendant_segments(&self.path_text), body) {
+            return RuleOutcome::over_budget(&rule, expected, &why, None);
+        }
         let nodes = self.path.query(body).all();
         let count = nodes.len();
         let several = || format!("{count} values");
@@ -641,6 +671,7 @@ impl HeaderRule {
             expected: expected.clone(),
             reason,
             perfdata: None,
+            unknown: false,
         };
         if let Some(value) = values.iter().find(|v| self.pattern.is_match(v)) {
             return outcome(
@@ -709,6 +740,7 @@ impl BodyRule {
             expected: format!("=~ {pattern}"),
             reason,
             perfdata: None,
+            unknown: false,
         };
         let body = match body {
             Ok(body) => String::from_utf8_lossy(body),
@@ -999,6 +1031,7 @@ impl io::Write for Capped {
     }
 }
 
+pub mod budget;
 mod functions;
 #[cfg(test)]
 mod tests;

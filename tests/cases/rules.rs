@@ -445,3 +445,34 @@ fn status_and_component_paths_that_match_nothing_say_what_the_body_holds() {
     )
     .code(0);
 }
+
+/// 120 levels of nesting (serde_json reads at most 128), 200 leaves at each: 24,000 nodes and
+/// about 1.45 million (ancestor, descendant) pairs.
+fn deep_and_wide_document() -> String {
+    let mut doc = String::from("1");
+    for _ in 0..120 {
+        doc = format!("{{\"y\":[{}],\"x\":{doc}}}", vec!["1"; 200].join(","));
+    }
+    doc
+}
+
+#[test]
+fn a_rule_whose_cost_the_server_would_choose_is_unknown_at_once_naming_the_rule() {
+    let body = deep_and_wide_document();
+    let started = std::time::Instant::now();
+    let run = probe(
+        200,
+        JSON,
+        &body,
+        &["--assert", "$..*..* exists", "--metric", "n=$..*..*..x;1;2", "--deadline", "5s"],
+    );
+    let took = started.elapsed();
+    run.code(3).stdout_has(&[
+        "$..*..* exists not evaluated: it could visit",
+        "over the cap of 1000000",
+        "n: $..*..*..x not evaluated",
+    ]);
+    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+    // One descendant segment costs at most the document: judged as usual.
+    probe(200, JSON, &body, &["--assert", "$..x exists"]).code(0);
+}

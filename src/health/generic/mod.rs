@@ -72,6 +72,16 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
         mut parts,
         error,
     } = found;
+    for (flag, path) in [
+        ("--status-path", ctx.hints.status),
+        ("--component-path", ctx.hints.components),
+    ] {
+        if let Some(path) = path {
+            let segments = crate::rules::budget::descendant_segments(&path.to_string());
+            crate::rules::budget::check(segments, value)
+                .map_err(|why| format!("{flag} {path} not evaluated: {why}"))?;
+        }
+    }
     if let Some(path) = ctx.hints.status {
         said = reader.status_at(path, value);
         if said.is_empty() {
