@@ -359,37 +359,13 @@ impl Progress {
         if !self.enabled {
             return;
         }
-        let total = report.results.len();
-        let waiting: Vec<&TargetResult> = report
-            .results
-            .iter()
-            .filter(|r| !healthy(r.status, wait))
-            .collect();
-        let first = waiting
-            .first()
-            .map(|r| {
-                let why = r
-                    .checks
-                    .iter()
-                    .find(|c| c.status == r.status)
-                    .map(|c| c.reason.as_str())
-                    .unwrap_or("");
-                format!("; waiting for {} ({why})", r.target.name)
-            })
-            .unwrap_or_default();
-        let more = match waiting.len() {
-            0 | 1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
-        let line = format!(
-            "round {round}: {} of {total} healthy, {:.1}s left{first}{more}",
-            total - waiting.len(),
-            left.as_secs_f64()
-        );
+        let healthy = |status| healthy(status, wait);
+        let line =
+            crate::report::progress::waiting_line(round, report, left.as_secs_f64(), &healthy);
         let line = self.scrubber.scrub_str(&line);
         let mut stderr = std::io::stderr().lock();
         if self.live {
-            let line = crate::text::one_line(&line, 110);
+            let line = crate::text::one_line(&line, 160);
             let _ = write!(stderr, "\r\x1b[K{line}");
             let _ = stderr.flush();
             self.drawn = true;

@@ -9,6 +9,7 @@ mod json;
 mod junit;
 mod nagios;
 mod options;
+pub mod progress;
 mod prometheus;
 
 pub use options::{OutputFormat, OutputOptions};

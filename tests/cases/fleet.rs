@@ -343,3 +343,88 @@ fn ctrl_c_during_a_wait_stops_promptly_prints_what_is_known_and_exits_3() {
     // What was known is printed: the failing target's last answer.
     assert!(stdout.contains("HTTP 503"), "{stdout}");
 }
+
+#[test]
+fn wait_progress_names_the_target_and_the_components_still_failing() {
+    let seen = AtomicUsize::new(0);
+    let server = Server::start(move |_request, stream: &mut std::net::TcpStream| {
+        let body: &[u8] = if seen.fetch_add(1, Ordering::SeqCst) < 2 {
+            br#"{"status":"DOWN","components":{"db":{"status":"DOWN"},"cache":{"status":"DOWN"},"ping":{"status":"UP"}}}"#
+        } else {
+            br#"{"status":"UP","components":{"db":{"status":"UP"},"cache":{"status":"UP"},"ping":{"status":"UP"}}}"#
+        };
+        let status = if body.starts_with(br#"{"status":"DOWN""#) {
+            503
+        } else {
+            200
+        };
+        respond(stream, status, &[("Content-Type", JSON)], body);
+    });
+    let url = server.url("/actuator/health");
+    let run = run(&[
+        "--wait",
+        "20s",
+        "--interval",
+        "50ms",
+        "--ignore-component",
+        "cache",
+        &url,
+    ]);
+    run.code(0);
+    // Not a terminal: one line per round that was not the last, on stderr only.
+    let rounds: Vec<&str> = run.stderr.lines().filter(|l| l.contains("round")).collect();
+    assert_eq!(rounds.len(), 2, "{run:?}");
+    let name = format!("{}/actuator/health", server.authority());
+    assert!(
+        rounds[0].contains(&format!(
+            "waiting for {name} CRITICAL (HTTP 503 Service Unavailable"
+        )),
+        "{run:?}"
+    );
+    assert!(rounds[0].contains("component db CRITICAL)"), "{run:?}");
+    // An ignored component is not what the wait is waiting for.
+    assert!(!rounds[0].contains("cache"), "{run:?}");
+    assert!(!run.stdout.contains("round 1"), "{run:?}");
+}
+
+/// Runs healthprobe with `args` under `script`, so that its stdout and stderr are a terminal,
+/// with `TERM` set; returns everything the terminal received.
+fn on_a_terminal(args: &[&str], term: &str) -> String {
+    let binary = assert_cmd::cargo::cargo_bin!("healthprobe");
+    let command = std::iter::once(binary.to_str().unwrap().to_string())
+        .chain(args.iter().map(|a| format!("'{a}'")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("TERM", term)
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .expect("script(1) from util-linux runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn on_a_terminal_wait_progress_redraws_one_line_in_place() {
+    let server = Server::start(serve(
+        503,
+        JSON,
+        br#"{"status":"DOWN","components":{"db":{"status":"DOWN"}}}"#,
+    ));
+    let url = server.url("/health");
+    let args = ["--wait", "700ms", "--interval", "100ms", &url];
+    let seen = on_a_terminal(&args, "xterm");
+    assert!(seen.contains("\r\x1b[Kround 1: 0 of 1 healthy"), "{seen:?}");
+    assert!(seen.contains("\r\x1b[Kround 2: 0 of 1 healthy"), "{seen:?}");
+    assert!(seen.contains("component db CRITICAL"), "{seen:?}");
+    // The line is cleared before the report, which starts on a clean line.
+    assert!(seen.contains("\r\x1b[K\x1b[1;31mCRITICAL"), "{seen:?}");
+    // A dumb terminal gets plain lines, one per round, and no colour.
+    let dumb = on_a_terminal(&args, "dumb");
+    assert!(!dumb.contains('\x1b'), "{dumb:?}");
+    assert!(
+        dumb.contains("healthprobe: round 1: 0 of 1 healthy"),
+        "{dumb:?}"
+    );
+}

@@ -464,7 +464,14 @@ fn a_rule_whose_cost_the_server_would_choose_is_unknown_at_once_naming_the_rule(
         200,
         JSON,
         &body,
-        &["--assert", "$..*..* exists", "--metric", "n=$..*..*..x;1;2", "--deadline", "5s"],
+        &[
+            "--assert",
+            "$..*..* exists",
+            "--metric",
+            "n=$..*..*..x;1;2",
+            "--deadline",
+            "5s",
+        ],
     );
     let took = started.elapsed();
     run.code(3).stdout_has(&[
