@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use tokio::sync::Semaphore;
@@ -24,11 +25,41 @@ use crate::verdict::Status;
 /// The longest pause between `--wait` rounds, however long the wait.
 const MAX_INTERVAL: Duration = Duration::from_secs(15);
 
+/// Set once the run has judged what it saw: from then on a signal's report is on its way.
+static JUDGED: AtomicBool = AtomicBool::new(false);
+
+/// How long a signal may wait for the run to notice it before the watchdog ends the process.
+const SIGNAL_GRACE: Duration = Duration::from_millis(80);
+
+/// The run notices signals between steps; a step that holds the thread (judging a large
+/// document against many rules) would keep a SIGTERM waiting. A thread of its own watches for
+/// the signal too, and ends the process with the UNKNOWN code when the run has not finished
+/// judging [`SIGNAL_GRACE`] after it.
+fn watch_signals(code: u8) {
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_io()
+                .build()
+            else {
+                return;
+            };
+            runtime.block_on(stop_requested());
+            std::thread::sleep(SIGNAL_GRACE);
+            if !JUDGED.load(Ordering::SeqCst) {
+                crate::say!("healthprobe: stopped by a signal while judging responses; no report");
+                std::process::exit(i32::from(code));
+            }
+        });
+}
+
 pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
         .build()?;
+    watch_signals(plan.exit.code(Status::Unknown));
     runtime.block_on(async move {
         let started = Instant::now();
         let started_at = std::time::SystemTime::now();
@@ -66,6 +97,7 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
             Some(check) => judge(&plan, &state, vec![check], interrupted),
             None => seen,
         };
+        JUDGED.store(true, Ordering::SeqCst);
         Ok(report.timed(started_at, started.elapsed()))
     })
 }

@@ -1032,3 +1032,45 @@ fn no_home_and_no_ca_bundle_on_disk_do_not_matter() {
     let run = run_env(&["-t", "5s", &tls.url("/health")], &missing);
     verdict(&run, 2, "CRITICAL", &["unknown issuer"], AT_ONCE);
 }
+
+#[test]
+fn sigterm_ends_the_run_within_100ms_even_while_rules_are_being_judged() {
+    // A wide document and thirty rules that each visit every node: seconds of judging on one
+    // thread, all within the rules' cost cap.
+    let body = format!(
+        "{{\"status\":\"UP\",\"a\":[{}]}}",
+        vec![r#"{"x":1,"y":[1,2,3]}"#; 30_000].join(",")
+    );
+    let arrived = Arc::new(AtomicBool::new(false));
+    let seen = arrived.clone();
+    let server = Server::start(move |_request, stream: &mut TcpStream| {
+        seen.store(true, Ordering::SeqCst);
+        respond(stream, 200, &[("Content-Type", JSON)], body.as_bytes());
+    });
+    let url = server.url("/wide");
+    let mut args = Vec::new();
+    for _ in 0..30 {
+        args.extend(["--assert", "$..* exists"]);
+    }
+    args.push(&url);
+    let mut child = spawn(&args, Stdio::piped(), Stdio::piped());
+    let stderr = collect(child.stderr.take());
+    let started = Instant::now();
+    while !arrived.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(5) {
+        thread::sleep(Duration::from_millis(5));
+    }
+    thread::sleep(Duration::from_millis(300));
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).expect("send the signal");
+    let sent = Instant::now();
+    let status = wait_at_most(&mut child, Duration::from_secs(10)).expect("ends");
+    let took = sent.elapsed();
+    let stderr = stderr.join().unwrap();
+    assert_eq!(status.code(), Some(3), "{status:?} {stderr}");
+    // 80 ms of grace, and the rest for a loaded 2-core machine to schedule the process.
+    assert!(took < Duration::from_millis(400), "{took:?} {stderr}");
+    assert!(
+        stderr.contains("stopped by a signal while judging responses"),
+        "{stderr}"
+    );
+}
