@@ -216,8 +216,10 @@ pub struct Reading {
     pub document: Option<crate::health::Interpretation>,
     pub version: VersionFound,
     /// The body's JSON value for the `--metric` and `--assert` rules, or why there is none
-    /// ("no complete body was received", serde_json's reason).
-    pub json: Result<serde_json::Value, String>,
+    /// ("no complete body was received", serde_json's reason). Kept only when a rule reads it,
+    /// and shared: a parsed document is many times the size of its text, and a run judges the
+    /// same reading more than once.
+    pub json: Result<std::sync::Arc<serde_json::Value>, String>,
     /// The server certificate's expiry on HTTPS, or why it could not be read.
     pub certificate: Option<Result<CertExpiry, String>>,
 }

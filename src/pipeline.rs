@@ -58,9 +58,15 @@ pub async fn probe_target(
         .as_ref()
         .and_then(|r| r.peer_certificate.as_deref())
         .map(certificate_expiry);
+    let expect = &settings.expect;
+    let rules_read_json =
+        !(expect.metrics.is_empty() && expect.asserts.is_empty() && expect.assert_warns.is_empty());
     let json = match body {
+        // The document is read: without a rule that needs it, its JSON goes now.
+        Some(_) if !rules_read_json => Err("no rule reads the body".into()),
         Some(body) => body
             .json
+            .map(std::sync::Arc::new)
             .map_err(|why| format!("the body is not JSON ({why})")),
         None => Err(NO_COMPLETE_BODY.into()),
     };

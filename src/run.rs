@@ -91,10 +91,18 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
         if interrupted {
             state.outcome = Some(Outcome::Interrupted);
         }
-        let seen = judge(&plan, &state, Vec::new(), interrupted);
+        // The last judgement takes what was seen rather than copying it: a large document is
+        // held once.
+        let latest = std::mem::take(&mut state.latest);
+        let seen = Report::judge(
+            results(&plan, latest),
+            rules(&plan),
+            Vec::new(),
+            interrupted,
+        );
         let wait = wait_check(&plan, &state, &seen, started.elapsed());
         let report = match wait {
-            Some(check) => judge(&plan, &state, vec![check], interrupted),
+            Some(check) => Report::judge(seen.results, rules(&plan), vec![check], interrupted),
             None => seen,
         };
         JUDGED.store(true, Ordering::SeqCst);
@@ -255,6 +263,19 @@ fn judge(plan: &Plan, state: &State, extra: Vec<Check>, interrupted: bool) -> Re
         })
         .collect();
     Report::judge(results, rules(plan), extra, interrupted)
+}
+
+/// Judges each target's latest observation, consuming them. A target with no observation yet
+/// was cut off by an interruption.
+fn results(plan: &Plan, latest: Vec<Option<(Observation, Reading)>>) -> Vec<TargetResult> {
+    plan.targets
+        .iter()
+        .zip(latest)
+        .map(|(target, seen)| {
+            let (observation, reading) = seen.unwrap_or_else(|| pipeline::interrupted(target));
+            pipeline::judge_target(target, observation, reading)
+        })
+        .collect()
 }
 
 /// How the plan judges the run as a whole.

@@ -335,7 +335,11 @@ fn rule_checks(
     for rule in &expect.body {
         checks.push(judged(CheckKind::Body, rule.evaluate(body), !complete));
     }
-    let json = reading.json.as_ref().map_err(String::as_str);
+    let json = reading
+        .json
+        .as_ref()
+        .map(|value| value.as_ref())
+        .map_err(String::as_str);
     for metric in &expect.metrics {
         checks.push(judged(CheckKind::Metric, metric.evaluate(json), !complete));
     }

@@ -116,6 +116,8 @@ impl<'de> serde::de::Visitor<'de> for FirstWinsVisitor {
             repeated |= item.repeated;
             items.push(item.value);
         }
+        // Growth leaves up to half of a large array unused; a document is read once.
+        items.shrink_to_fit();
         Ok(FirstWins {
             value: Value::Array(items),
             repeated,
@@ -123,15 +125,22 @@ impl<'de> serde::de::Visitor<'de> for FirstWinsVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FirstWins, A::Error> {
-        let mut object = Map::new();
+        // Members are gathered first and the object built at its exact size: a map grown one
+        // insert at a time keeps room for several members, and a health document is mostly
+        // objects of one or two.
+        let mut members: Vec<(String, Value)> = Vec::new();
         let mut repeated = false;
         while let Some(key) = map.next_key::<String>()? {
             let item = map.next_value::<FirstWins>()?;
             repeated |= item.repeated;
+            members.push((key, item.value));
+        }
+        let mut object = Map::with_capacity(members.len());
+        for (key, value) in members {
             if object.contains_key(&key) {
                 repeated = true;
             } else {
-                object.insert(key, item.value);
+                object.insert(key, value);
             }
         }
         Ok(FirstWins {

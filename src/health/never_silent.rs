@@ -55,7 +55,7 @@ fn verdict(body: &Value) -> (Status, Interpretation) {
     let reading = Reading {
         document: Some(document.clone()),
         version: VersionFound::Missing("not asked".into()),
-        json: read.json.clone(),
+        json: read.json.clone().map(std::sync::Arc::new),
         certificate: None,
     };
     let checks = evaluate(&observation, &reading, &Expectations::default(), 1 << 20);
