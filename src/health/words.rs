@@ -288,8 +288,9 @@ fn read_sentence(text: &str, with_trouble: bool) -> Option<(Health, Option<Strin
     if let Some((head, rest)) = text.split_once(':')
         && let Some(health) = lookup(&normalise(head), with_trouble)
     {
-        let rest = rest.trim();
-        return Some((health, (!rest.is_empty()).then(|| rest.to_string())));
+        // The rest is the reason: one line, like every reason (a lone CR is no line end to a
+        // line splitter, but is one to a terminal).
+        return Some((health, crate::health::fold(rest)));
     }
     let tokens = tokens(text);
     if tokens.is_empty() || tokens.len() > MOST_SENTENCE_WORDS {
@@ -529,5 +530,13 @@ mod tests {
         assert_eq!(boolean("false"), Some(false));
         assert_eq!(boolean(" TRUE "), Some(true));
         assert_eq!(boolean("yes"), None);
+    }
+
+    #[test]
+    fn a_sentences_reason_is_one_line_whatever_the_body_holds() {
+        // Found by the `health` fuzz target: `(no:` then bytes with a lone CR.
+        let (_, reason) = status_sentence("no: \u{fffd}\u{fffd}\r\u{fffd}").unwrap();
+        let reason = reason.unwrap();
+        assert!(!reason.contains(['\r', '\n']), "{reason:?}");
     }
 }
