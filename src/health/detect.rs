@@ -308,12 +308,16 @@ fn finish(interpretation: Interpretation, value: &Value, ctx: &Ctx) -> Interpret
 /// the known reader read (`{"status":"ok","details":{"db":"down"}}` taken for Terminus, whose
 /// details are objects) is added, marked as read outside the format's structure.
 fn add_trouble_outside(doc: &mut HealthDoc, value: &Value, ctx: &Ctx) {
-    let Ok(generic) = super::generic::parse(value, ctx) else {
-        return;
-    };
     let mut areas_read = std::collections::HashSet::new();
     let mut names_read = std::collections::HashSet::new();
     areas(&doc.components, &mut areas_read, &mut names_read);
+    // The second reading reads only what the first did not: the areas read are left out of the
+    // copy it reads (array items become null, so that the paths of the rest stay the same).
+    // Anything in them would be covered anyway, and a large document is not read twice.
+    let unread = unread_part(value, "$", &areas_read).unwrap_or(Value::Null);
+    let Ok(generic) = super::generic::parse(&unread, ctx) else {
+        return;
+    };
     // The key the format keeps its own state in (Consul's `AggregatedStatus`, read by the
     // generic reader as a part named by its key) is read already.
     let status_key = doc
@@ -347,6 +351,37 @@ fn add_trouble_outside(doc: &mut HealthDoc, value: &Value, ctx: &Ctx) {
         }
     }
     doc.components.extend(outside);
+}
+
+/// `value` (found at `path`) without the areas a known reader read; `None` when it is one.
+fn unread_part(
+    value: &Value,
+    path: &str,
+    areas_read: &std::collections::HashSet<String>,
+) -> Option<Value> {
+    if areas_read.contains(path) {
+        return None;
+    }
+    Some(match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter_map(|(key, inner)| {
+                    unread_part(inner, &child_path(path, key), areas_read)
+                        .map(|kept| (key.clone(), kept))
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(index, inner)| {
+                    unread_part(inner, &index_path(path, index), areas_read).unwrap_or(Value::Null)
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    })
 }
 
 /// Documents larger than this many parts are read a second time only when the first reading
