@@ -38,7 +38,7 @@ _healthprobe() {
 
     case "${cmd}" in
         healthprobe)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --version --docker --warning-is-unhealthy demo completions man serve help"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h -V --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --watch --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --version --docker --warning-is-unhealthy demo completions man serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -284,6 +284,10 @@ _healthprobe() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --wait-for)
                     COMPREPLY=($(compgen -W "ok warning" -- "${cur}"))
                     return 0
@@ -328,7 +332,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__completions)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy bash elvish fish powershell zsh"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --watch --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -571,6 +575,10 @@ _healthprobe() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -618,7 +626,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__demo)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --watch --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -861,6 +869,10 @@ _healthprobe() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -908,7 +920,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__help)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy formats config serve demo completions man"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --watch --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy formats config serve demo completions man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,6 +1163,10 @@ _healthprobe() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1198,7 +1214,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__man)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --watch --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,6 +1460,10 @@ _healthprobe() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --wait-for)
                     COMPREPLY=($(compgen -W "ok warning" -- "${cur}"))
                     return 0
@@ -1488,7 +1508,7 @@ _healthprobe() {
             return 0
             ;;
         healthprobe__subcmd__serve)
-            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --listen --allow-any-target --max-in-flight --health-cache --web-user --web-bearer-token-file --web-tls-cert --web-tls-key --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy"
+            opts="-w -c -t -H -u -X -A -k -j -o -q -v -h --listen --allow-any-target --max-in-flight --health-cache --web-user --web-bearer-token-file --web-tls-cert --web-tls-key --config --expect-status --warning --critical --timeout --connect-timeout --max-body --health-format --status-word --status-path --component-path --ignore-component --noncritical --require-component --maintenance --expect-version --version-url --version-path --metric --assert --assert-warn --expect-header --expect-body --expect-banner --header --user --bearer-token-file --method --data --user-agent --host-header --resolve --unix-socket --proxy --no-proxy --max-redirects --no-follow --http2-prior-knowledge --secret-header --secret-query --grpc-service --grpc-list --send --cacert --cert --key --insecure --tls-min --no-system-certs --tls-server-name --cert-warn --cert-crit --retries --retry-delay --retry-on --same-version --concurrency --wait --watch --wait-for --wait-stable --interval --quorum --deadline --output --report --color --quiet --verbose --explain --dry-run --help --docker --warning-is-unhealthy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,6 +1779,10 @@ _healthprobe() {
                     return 0
                     ;;
                 --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

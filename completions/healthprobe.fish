@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_healthprobe_global_optspecs
-    string join \n config= expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= expect-banner= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= secret-query= grpc-service= grpc-list= send= cacert= cert= key= k/insecure tls-min= no-system-certs tls-server-name= cert-warn= cert-crit= retries= retry-delay= retry-on= same-version j/concurrency= wait= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= q/quiet v/verbose explain dry-run h/help V/version docker warning-is-unhealthy
+    string join \n config= expect-status= w/warning= c/critical= t/timeout= connect-timeout= max-body= health-format= status-word= status-path= component-path= ignore-component= noncritical= require-component= maintenance= expect-version= version-url= version-path= metric= assert= assert-warn= expect-header= expect-body= expect-banner= H/header= u/user= bearer-token-file= X/method= data= A/user-agent= host-header= resolve= unix-socket= proxy= no-proxy max-redirects= no-follow http2-prior-knowledge secret-header= secret-query= grpc-service= grpc-list= send= cacert= cert= key= k/insecure tls-min= no-system-certs tls-server-name= cert-warn= cert-crit= retries= retry-delay= retry-on= same-version j/concurrency= wait= watch= wait-for= wait-stable= interval= quorum= deadline= o/output= report= color= q/quiet v/verbose explain dry-run h/help V/version docker warning-is-unhealthy
 end
 
 function __fish_healthprobe_needs_command
@@ -82,6 +82,7 @@ complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retry-delay -d 
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l retry-on -d 'Also treat these HTTP statuses as transient' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait -d 'Probe again until every target is healthy or DURATION has passed' -r
+complete -c healthprobe -n "__fish_healthprobe_needs_command" -l watch -d 'Probe every DURATION until stopped, redrawing the report: a live view while you work' -r
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait-for -d 'With --wait, what counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
 warning\t'Every target OK or WARNING'"
 complete -c healthprobe -n "__fish_healthprobe_needs_command" -l wait-stable -d 'With --wait, require N consecutive healthy rounds' -r
@@ -174,6 +175,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retry-d
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l retry-on -d 'Also treat these HTTP statuses as transient' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait -d 'Probe again until every target is healthy or DURATION has passed' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l watch -d 'Probe every DURATION until stopped, redrawing the report: a live view while you work' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait-for -d 'With --wait, what counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
 warning\t'Every target OK or WARNING'"
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand demo" -l wait-stable -d 'With --wait, require N consecutive healthy rounds' -r
@@ -260,6 +262,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l 
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l retry-on -d 'Also treat these HTTP statuses as transient' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait -d 'Probe again until every target is healthy or DURATION has passed' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l watch -d 'Probe every DURATION until stopped, redrawing the report: a live view while you work' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait-for -d 'With --wait, what counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
 warning\t'Every target OK or WARNING'"
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand completions" -l wait-stable -d 'With --wait, require N consecutive healthy rounds' -r
@@ -346,6 +349,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retry-de
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l retry-on -d 'Also treat these HTTP statuses as transient' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait -d 'Probe again until every target is healthy or DURATION has passed' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l watch -d 'Probe every DURATION until stopped, redrawing the report: a live view while you work' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait-for -d 'With --wait, what counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
 warning\t'Every target OK or WARNING'"
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand man" -l wait-stable -d 'With --wait, require N consecutive healthy rounds' -r
@@ -439,6 +443,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l retry-
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l retry-on -d 'Also treat these HTTP statuses as transient' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l wait -d 'Probe again until every target is healthy or DURATION has passed' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l watch -d 'Probe every DURATION until stopped, redrawing the report: a live view while you work' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l wait-for -d 'With --wait, what counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
 warning\t'Every target OK or WARNING'"
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand serve" -l wait-stable -d 'With --wait, require N consecutive healthy rounds' -r
@@ -526,6 +531,7 @@ complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l retry-d
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l retry-on -d 'Also treat these HTTP statuses as transient' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -s j -l concurrency -d 'Probe at most N targets at once' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l wait -d 'Probe again until every target is healthy or DURATION has passed' -r
+complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l watch -d 'Probe every DURATION until stopped, redrawing the report: a live view while you work' -r
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l wait-for -d 'With --wait, what counts as healthy: ok, or warning to accept WARNING too' -r -f -a "ok\t'Every target OK'
 warning\t'Every target OK or WARNING'"
 complete -c healthprobe -n "__fish_healthprobe_using_subcommand help" -l wait-stable -d 'With --wait, require N consecutive healthy rounds' -r

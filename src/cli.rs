@@ -624,6 +624,15 @@ pub struct Options {
           help_heading = FLEETS)]
     pub wait: Option<Duration>,
 
+    /// Probe every DURATION until stopped, redrawing the report: a live view while you work
+    ///
+    /// On a terminal the screen is redrawn each round, with how long each failing target and
+    /// component has been failing; otherwise one report per round. Ctrl-C or SIGTERM ends it
+    /// with the last round's exit code.
+    #[arg(global = true, long, value_name = "DURATION", env = "HEALTHPROBE_WATCH", value_parser = parse_duration,
+          help_heading = FLEETS, hide_short_help = true)]
+    pub watch: Option<Duration>,
+
     /// With --wait, what counts as healthy: ok, or warning to accept WARNING too
     #[arg(global = true, long, value_name = "STATE", env = "HEALTHPROBE_WAIT_FOR", default_value = "ok",
           help_heading = FLEETS, hide_short_help = true)]

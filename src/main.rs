@@ -130,6 +130,8 @@ fn main() -> ExitCode {
     }
 
     let output = plan.output;
+    // A watch has shown every round as it came: the last is not printed again.
+    let watching = plan.watch.is_some();
     let reports = plan.reports.clone();
     let scrubber = plan.scrubber.clone();
     let report = match run::run(plan) {
@@ -149,7 +151,7 @@ fn main() -> ExitCode {
             return ExitCode::from(policy.code(Status::Unknown));
         }
     }
-    if !output.quiet {
+    if !output.quiet && !watching {
         let mut rendered = Vec::new();
         let written = report::render(&report, &output, &mut rendered).and_then(|()| {
             let mut stdout = io::stdout().lock();

@@ -22,6 +22,8 @@ use crate::target::Target;
 use crate::units::format_duration;
 use crate::verdict::Status;
 
+mod watch;
+
 /// The longest pause between `--wait` rounds, however long the wait.
 const MAX_INTERVAL: Duration = Duration::from_secs(15);
 
@@ -82,6 +84,17 @@ pub fn run(mut plan: Plan) -> anyhow::Result<Report> {
             rounds: 0,
             outcome: None,
         };
+        if let Some(every) = plan.watch {
+            // A watch ends when asked to: with the last round's verdict, not as an interruption.
+            tokio::select! {
+                () = watch::watch(&plan, &shared, &mut state, every) => {}
+                () = stop_requested() => {}
+            }
+            let latest = std::mem::take(&mut state.latest);
+            let report = Report::judge(results(&plan, latest), rules(&plan), Vec::new(), false);
+            JUDGED.store(true, Ordering::SeqCst);
+            return Ok(report.timed(started_at, started.elapsed()));
+        }
         let interrupted = tokio::select! {
             () = drive(&plan, &shared, &mut state) => false,
             () = stop_requested() => true,

@@ -43,6 +43,8 @@ pub struct Plan {
     pub demo: Option<Settings>,
     /// List the targets instead of probing them (`--dry-run`).
     pub dry_run: bool,
+    /// Probe in rounds this far apart until stopped, redrawing the report (`--watch`).
+    pub watch: Option<Watch>,
     /// Variables the config names that are not set; only a dry run gets this far with them.
     pub unset: Vec<String>,
     /// Extra reports written to files at the end (`--report FORMAT=PATH`), each checked for
@@ -51,6 +53,14 @@ pub struct Plan {
     /// Every secret value the run knows (passwords, tokens, secret headers, URL credentials),
     /// for the last pass over all output.
     pub scrubber: Scrubber,
+}
+
+/// `--watch`: how often, and whether the screen can be redrawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Watch {
+    pub every: Duration,
+    /// stdout is a terminal that understands escape codes: redraw in place.
+    pub redraw: bool,
 }
 
 /// What `--wait` waits for and how often it looks.
@@ -94,6 +104,9 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         return Err(UsageError(
             "--quiet and --verbose cannot be used together".into(),
         ));
+    }
+    if options.watch.is_some() {
+        watch_allowed(&options)?;
     }
     // `--deadline` bounds the whole run from the process start, reading the files it names
     // included (a FIFO nobody writes to cannot hold it).
@@ -223,6 +236,10 @@ pub fn resolve(cli: Cli, env: &Environment<'_>) -> Result<Plan, UsageError> {
         deadline,
         demo,
         dry_run: options.dry_run,
+        watch: options.watch.map(|every| Watch {
+            every,
+            redraw: env.stdout_is_terminal && !env.dumb_terminal(),
+        }),
         unset: config.unset.clone(),
         reports: checked_report_files(&options.report)?,
         scrubber,
@@ -243,6 +260,28 @@ pub use settings::{Template, parse_target_url};
 use settings::{settings, settings_secrets, version_url};
 
 /// The secrets one target sends: URL credentials, secret header values, passwords and tokens.
+/// `--watch` runs until stopped and redraws a human report: what needs a run that ends, or a
+/// document, does not go with it.
+fn watch_allowed(options: &Options) -> Result<(), UsageError> {
+    let conflict = if options.wait.is_some() {
+        Some("--wait (a watch never stops by itself; --deadline bounds it)")
+    } else if options.docker {
+        Some("--docker (a health check must end)")
+    } else if options.quiet {
+        Some("--quiet (a watch is for reading)")
+    } else if !options.report.is_empty() {
+        Some("--report (a report file describes one run)")
+    } else if !matches!(options.output, OutputFormat::Human | OutputFormat::Nagios) {
+        Some("-o json, junit or prometheus (they describe one run; use them without --watch)")
+    } else {
+        None
+    };
+    match conflict {
+        Some(what) => Err(UsageError(format!("--watch cannot be used with {what}"))),
+        None => Ok(()),
+    }
+}
+
 /// Every `--secret-query` name of the command line and the config.
 pub fn secret_query_names(command_line: &TargetOptions, config: &ConfigFile) -> Vec<String> {
     let mut names = command_line.secret_query.clone();

@@ -428,3 +428,82 @@ fn on_a_terminal_wait_progress_redraws_one_line_in_place() {
         "{dumb:?}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// --watch
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn watch_prints_a_report_per_round_with_how_long_each_failure_has_lasted() {
+    let server = Server::start(serve(
+        503,
+        JSON,
+        br#"{"status":"DOWN","components":{"db":{"status":"DOWN"},"ping":{"status":"UP"}}}"#,
+    ));
+    let url = server.url("/health");
+    let run = run(&["--watch", "300ms", "--deadline", "1500ms", &url]);
+    // It ends at the deadline with the last round's verdict, not as an interruption.
+    run.code(2);
+    let rounds = run.stdout.matches("healthprobe --watch 300ms: round ").count();
+    assert!((3..=6).contains(&rounds), "{rounds} rounds\n{run:?}");
+    run.stdout_has(&[
+        "component db CRITICAL since",
+        "(just now)",
+        "component db DOWN",
+    ]);
+    assert!(server.hits() >= 3, "{run:?}");
+}
+
+#[test]
+fn sigterm_ends_a_watch_with_the_last_rounds_code() {
+    let server = Server::start(serve(200, JSON, br#"{"status":"UP"}"#));
+    let url = server.url("/health");
+    let child = healthprobe_std(&["--watch", "200ms", &url]);
+    std::thread::sleep(Duration::from_millis(700));
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.matches("round ").count() >= 2, "{stdout}");
+    // The last round is not printed a second time after the watch ends.
+    assert!(stdout.trim_end().ends_with("OK  1 target: 1 ok"), "{stdout}");
+}
+
+#[test]
+fn watch_on_a_terminal_redraws_the_screen_each_round() {
+    let server = Server::start(serve(200, JSON, br#"{"status":"UP"}"#));
+    let url = server.url("/health");
+    let seen = on_a_terminal(&["--watch", "200ms", "--deadline", "700ms", &url], "xterm");
+    assert!(seen.matches("\x1b[H\x1b[2J").count() >= 2, "{seen:?}");
+    let dumb = on_a_terminal(&["--watch", "200ms", "--deadline", "700ms", &url], "dumb");
+    assert!(!dumb.contains('\x1b'), "{dumb:?}");
+}
+
+#[test]
+fn watch_refuses_what_needs_a_run_that_ends() {
+    for (args, why) in [
+        (&["--wait", "10s"][..], "--watch cannot be used with --wait"),
+        (&["--docker"], "--watch cannot be used with --docker"),
+        (&["-o", "json"], "--watch cannot be used with -o json"),
+        (&["-q"], "--watch cannot be used with --quiet"),
+    ] {
+        let mut all = vec!["--watch", "1s"];
+        all.extend_from_slice(args);
+        all.push("http://127.0.0.1:1/");
+        let run = run(&all);
+        let code = if args.contains(&"--docker") { 1 } else { 3 };
+        run.usage_error(code, why);
+    }
+}
+
+/// The binary as a child of our own, for signals.
+fn healthprobe_std(args: &[&str]) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin!("healthprobe"))
+        .args(args)
+        .env_clear()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("healthprobe starts")
+}
