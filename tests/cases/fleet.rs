@@ -444,7 +444,10 @@ fn watch_prints_a_report_per_round_with_how_long_each_failure_has_lasted() {
     let run = run(&["--watch", "300ms", "--deadline", "1500ms", &url]);
     // It ends at the deadline with the last round's verdict, not as an interruption.
     run.code(2);
-    let rounds = run.stdout.matches("healthprobe --watch 300ms: round ").count();
+    let rounds = run
+        .stdout
+        .matches("healthprobe --watch 300ms: round ")
+        .count();
     assert!((3..=6).contains(&rounds), "{rounds} rounds\n{run:?}");
     run.stdout_has(&[
         "component db CRITICAL since",
@@ -467,7 +470,10 @@ fn sigterm_ends_a_watch_with_the_last_rounds_code() {
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     assert!(stdout.matches("round ").count() >= 2, "{stdout}");
     // The last round is not printed a second time after the watch ends.
-    assert!(stdout.trim_end().ends_with("OK  1 target: 1 ok"), "{stdout}");
+    assert!(
+        stdout.trim_end().ends_with("OK  1 target: 1 ok"),
+        "{stdout}"
+    );
 }
 
 #[test]
