@@ -288,8 +288,9 @@ fn read_sentence(text: &str, with_trouble: bool) -> Option<(Health, Option<Strin
     if let Some((head, rest)) = text.split_once(':')
         && let Some(health) = lookup(&normalise(head), with_trouble)
     {
-        let rest = rest.trim();
-        return Some((health, (!rest.is_empty()).then(|| rest.to_string())));
+        // The rest is the body's own text: folded onto one short line like every reason (a
+        // carriage return in it would overwrite the line on a terminal).
+        return Some((health, super::fields::fold(rest)));
     }
     let tokens = tokens(text);
     if tokens.is_empty() || tokens.len() > MOST_SENTENCE_WORDS {
