@@ -93,7 +93,12 @@ fn parse_rule(rule: &str) -> Result<Rule, String> {
             .parse::<u8>()
             .ok()
             .filter(|b| *b <= most)
-            .ok_or_else(|| format!("allow rule '{rule}' has a prefix length outside 0-{most}"))?,
+            .ok_or_else(|| {
+                format!(
+                    "allow rule '{}' has a prefix length outside 0-{most}",
+                    crate::text::escaped(rule)
+                )
+            })?,
         None => most,
     };
     Ok(Rule::Cidr(address, bits))
@@ -150,6 +155,15 @@ mod tests {
 
     fn allows(list: &AllowList, url: &str) -> bool {
         list.allows(&Url::parse(url).unwrap())
+    }
+
+    #[test]
+    fn a_bad_prefix_length_is_shown_on_one_line() {
+        // Found by the `serve` fuzz target: the rule was echoed with its control characters.
+        let rules = ["::0/1bbbb\u{1}\rbbbb28".to_string()];
+        let err = AllowList::new(&rules, Vec::new(), false).unwrap_err();
+        assert!(!err.chars().any(char::is_control), "{err:?}");
+        assert!(err.contains("prefix length outside 0-128"), "{err:?}");
     }
 
     #[test]

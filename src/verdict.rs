@@ -96,7 +96,12 @@ impl std::str::FromStr for Quorum {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
-        let bad = || format!("'{text}' is not a quorum: use a count (2) or a percentage (50%)");
+        let bad = || {
+            format!(
+                "'{}' is not a quorum: use a count (2) or a percentage (50%)",
+                crate::text::escaped(text)
+            )
+        };
         if let Some(percent) = text.strip_suffix('%') {
             let value: f64 = percent.trim().parse().map_err(|_| bad())?;
             if !(value > 0.0 && value <= 100.0) {
@@ -174,6 +179,17 @@ mod tests {
         for bad in ["0", "0%", "101%", "-1", "half", "%", "2.5", ""] {
             assert!(bad.parse::<Quorum>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_bad_quorum_is_shown_on_one_line() {
+        // Found by the `args` fuzz target: the text was echoed with its control characters.
+        let err = "i-\u{8}spri-boot\n2".parse::<Quorum>().unwrap_err();
+        assert!(!err.chars().any(char::is_control), "{err:?}");
+        assert!(
+            err.starts_with("'i-\\u{8}spri-boot\\n2' is not a quorum"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -269,3 +269,36 @@ fn help_is_a_subcommand_with_topics() {
         );
     }
 }
+
+#[test]
+fn an_unknown_health_format_is_shown_on_one_line() {
+    // Found by the `args` fuzz target: the value was echoed with its line break.
+    let err = parse_health_format("spboeout\n3 sot").unwrap_err();
+    assert!(!err.chars().any(char::is_control), "{err:?}");
+    assert!(
+        err.starts_with("unknown health format 'spboeout\\n3 sot'"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn resolve_and_report_values_are_shown_on_one_line() {
+    // Found by the `args` fuzz target (--resolve); --report echoed its value the same way.
+    for err in [
+        parse_resolve("api.t.at:4riz\u{19}\u{19}SH%2\u{12}43:10.0.0.7").unwrap_err(),
+        parse_resolve("api.test:443:10.0.0.7\n").unwrap_err(),
+        parse_report_file("junit\r").unwrap_err(),
+        parse_report_file("jun\x1bit=r.xml").unwrap_err(),
+        parse_report_file("junit= \t").unwrap_err(),
+    ] {
+        assert!(!err.chars().any(char::is_control), "{err:?}");
+    }
+}
+
+#[test]
+fn a_bad_banner_regex_is_shown_on_one_line() {
+    // Found by the `args` fuzz target: the regex was echoed with its NUL bytes.
+    let err = parse_banner("\0\0\0\0x!(\0\0\0\u{14}4").unwrap_err();
+    assert!(!err.chars().any(char::is_control), "{err:?}");
+    assert!(err.contains("unclosed group"), "{err:?}");
+}

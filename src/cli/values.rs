@@ -176,7 +176,8 @@ pub(crate) fn parse_banner(text: &str) -> Result<crate::request::Banner, String>
         .map(crate::request::Banner)
         .map_err(|e| {
             format!(
-                "invalid --expect-banner /{text}/: {}",
+                "invalid --expect-banner /{}/: {}",
+                crate::text::escaped(text),
                 crate::rules::regex_problem(&e)
             )
         })
@@ -191,8 +192,9 @@ pub(crate) fn parse_health_format(text: &str) -> Result<FormatChoice, String> {
             .ok_or_else(|| {
                 let names: Vec<&str> = Format::all().map(|f| f.name()).collect();
                 format!(
-                    "unknown health format '{text}'; use auto, none or one of: {} \
+                    "unknown health format '{}'; use auto, none or one of: {} \
                      (`healthprobe help formats` describes them)",
+                    crate::text::escaped(text),
                     names.join(", ")
                 )
             }),
@@ -291,14 +293,18 @@ pub(crate) fn parse_credentials(text: &str) -> Result<Credentials, String> {
 }
 
 pub(crate) fn parse_resolve(text: &str) -> Result<ResolveRule, String> {
-    let bad = || format!("'{text}' is not HOST:PORT:ADDR (for example api.test:443:10.0.0.7)");
+    let shown = crate::text::escaped(text);
+    let bad = || format!("'{shown}' is not HOST:PORT:ADDR (for example api.test:443:10.0.0.7)");
     let (host, rest) = text.split_once(':').ok_or_else(bad)?;
     let (port, address) = rest.split_once(':').ok_or_else(bad)?;
     let port: u16 = port.parse().map_err(|_| bad())?;
     let address = address.trim_start_matches('[').trim_end_matches(']');
-    let address: std::net::IpAddr = address
-        .parse()
-        .map_err(|_| format!("'{address}' in --resolve '{text}' is not an IP address"))?;
+    let address: std::net::IpAddr = address.parse().map_err(|_| {
+        format!(
+            "'{}' in --resolve '{shown}' is not an IP address",
+            crate::text::escaped(address)
+        )
+    })?;
     if host.is_empty() {
         return Err(bad());
     }
@@ -312,7 +318,8 @@ pub(crate) fn parse_resolve(text: &str) -> Result<ResolveRule, String> {
 pub(crate) fn parse_report_file(text: &str) -> Result<ReportFile, String> {
     let Some((format, path)) = text.split_once('=') else {
         return Err(format!(
-            "'{text}' is not FORMAT=PATH (for example junit=report.xml)"
+            "'{}' is not FORMAT=PATH (for example junit=report.xml)",
+            crate::text::escaped(text)
         ));
     };
     let format = OutputFormat::from_str(format.trim(), true).map_err(|_| {
@@ -322,12 +329,15 @@ pub(crate) fn parse_report_file(text: &str) -> Result<ReportFile, String> {
             .collect();
         format!(
             "unknown report format '{}'; use {}",
-            format.trim(),
+            crate::text::escaped(format.trim()),
             names.join(", ")
         )
     })?;
     if path.trim().is_empty() {
-        return Err(format!("'{text}' has no path after '='"));
+        return Err(format!(
+            "'{}' has no path after '='",
+            crate::text::escaped(text)
+        ));
     }
     Ok(ReportFile {
         format,

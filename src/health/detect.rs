@@ -117,8 +117,12 @@ pub fn interpret_body(
                 };
                 if let Interpretation::Doc(doc) = &mut worse {
                     let note = "the body repeats a key; the worse of its two readings is used";
+                    // The reason is cut to leave room for the note, within the usual bound.
+                    let room = MAX_REASON_CHARS - note.chars().count() - 3;
                     doc.reason = Some(match doc.reason.take() {
-                        Some(reason) => format!("{reason} ({note})"),
+                        Some(reason) => {
+                            format!("{} ({note})", crate::text::one_line(&reason, room))
+                        }
                         None => note.to_string(),
                     });
                 }

@@ -519,3 +519,20 @@ fn trouble_a_known_reader_does_not_read_is_added_from_the_generic_reading() {
     );
     assert_eq!(doc.components.len(), 1, "{:?}", doc.components);
 }
+
+#[test]
+fn a_repeated_key_note_keeps_the_reason_within_bounds() {
+    // Found by the `health` fuzz target: the note about a repeated key was added to a reason
+    // already at its longest.
+    let long = format!("JetStream stream {} is not current", ".".repeat(190));
+    let body = format!(
+        r#"{{"status":"error","errors":[{{"type":"STREAM","error":"short","error":"{long}"}}]}}"#
+    );
+    let out = auto(Some("application/json"), 503, body.as_bytes());
+    let Interpretation::Doc(doc) = out else {
+        panic!("{out:?}")
+    };
+    let reason = doc.reason.unwrap_or_default();
+    assert!(reason.chars().count() <= MAX_REASON_CHARS, "{reason:?}");
+    assert!(reason.ends_with("(the body repeats a key; the worse of its two readings is used)"));
+}

@@ -507,15 +507,17 @@ pub(super) fn resolve_version_url(text: &str, target: &Url) -> Result<Url, Usage
     }
 }
 
-/// A URL that failed to parse cannot be redacted structurally, so credentials are cut by hand.
+/// A URL that failed to parse cannot be redacted structurally, so credentials are cut by hand;
+/// it is escaped too, since it may come from a `/probe` query with line breaks in it.
 pub(super) fn shown_for_error(text: &str) -> String {
-    match (text.find("://"), text.rfind('@')) {
+    let shown = match (text.find("://"), text.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             format!("{}***{}", &text[..scheme_end + 3], &text[at..])
         }
         (None, Some(at)) => format!("***{}", &text[at..]),
         _ => text.to_string(),
-    }
+    };
+    crate::text::escaped(&shown)
 }
 
 pub(crate) fn proxy_env(env: &Environment<'_>) -> Result<ProxyEnv, UsageError> {

@@ -128,6 +128,18 @@ fn unparseable_urls_do_not_echo_credentials() {
 }
 
 #[test]
+fn an_unparseable_url_is_shown_on_one_line() {
+    // Found by the `serve` fuzz target: a /probe target with a carriage return (`%0D` in the
+    // query) came back in the refusal as it was, breaking the line.
+    let err =
+        parse_target_url("http\u{fffd}targep=grp\rcz//\u{fffd}\u{fffd}2]:5\u{f}").unwrap_err();
+    assert!(!err.0.chars().any(char::is_control), "{err}");
+    assert!(err.0.contains("grp\\rcz//"), "{err}");
+    let err = parse_target_url("http://user:s3cret@[bad\n/").unwrap_err();
+    assert!(!err.0.contains("s3cret") && !err.0.contains('\n'), "{err}");
+}
+
+#[test]
 fn urls_come_from_healthprobe_url_split_on_whitespace_unless_given_as_arguments() {
     let env = [("HEALTHPROBE_URL", " http://a.test/h\nb.test:81/h ")];
     let plan = resolve_with(&[], &env, false).unwrap();

@@ -641,12 +641,16 @@ impl HeaderRule {
         })
     }
 
-    /// `name: regex`, the regex hidden for credential headers (it may spell the secret).
+    /// `name: regex`, the regex hidden for credential headers (it may spell the secret), on one
+    /// bounded line like every regex shown.
     pub fn expectation(&self) -> String {
         format!(
             "{}: {}",
             self.name,
-            crate::redact::header_value(&self.name, self.pattern.as_str())
+            one_line(
+                &crate::redact::header_value(&self.name, self.pattern.as_str()),
+                MAX_SHOWN_CHARS
+            )
         )
     }
 

@@ -1417,6 +1417,19 @@ fn plain_bracket_nesting_beyond_max_nesting_is_rejected() {
 
 // ---- HeaderRule ---------------------------------------------------------------------
 
+#[test]
+fn header_rule_expectation_is_one_line() {
+    // Found by the `rules` fuzz target: a control character in the regex reached the reason.
+    let rule = HeaderRule::parse("content-type: ^applica5\0on/json").unwrap();
+    assert_eq!(rule.expectation(), "content-type: ^applica5\\u{0}on/json");
+    let outcome = rule.evaluate(&[header("content-type", "application/json")]);
+    assert!(
+        !outcome.reason.chars().any(char::is_control),
+        "{}",
+        outcome.reason
+    );
+}
+
 fn header(name: &str, value: &str) -> (String, String) {
     (name.to_string(), value.to_string())
 }

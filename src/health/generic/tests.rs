@@ -159,6 +159,31 @@ fn single_words_in_plain_text() {
 }
 
 #[test]
+fn a_plain_text_reason_stays_on_one_line() {
+    // Found by the `health` fuzz target: the text after `warn:` became the reason as it was,
+    // carriage return and all.
+    for (body, choice) in [
+        (&b"warn: disk\rfull"[..], FormatChoice::Auto),
+        (
+            &b"warn:r\xff\xff\xff\xff\xff\xff\xff\r\xffJ"[..],
+            FormatChoice::Forced(Format::Generic),
+        ),
+    ] {
+        let out = interpret(Some("text/plain"), 200, body, choice);
+        let Interpretation::Doc(doc) = out else {
+            panic!("{out:?}")
+        };
+        assert_eq!(doc.health, Health::Warning);
+        let reason = doc.reason.unwrap_or_default();
+        assert!(!reason.contains(['\r', '\n']), "{reason:?}");
+        assert!(
+            reason.starts_with('r') || reason == "disk full",
+            "{reason:?}"
+        );
+    }
+}
+
+#[test]
 fn no_status_anywhere() {
     let out = interpret(
         Some("application/json"),
