@@ -4,11 +4,11 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/range.rs"]
 mod range;
 // range.rs escapes what it echoes with text::escaped.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/text.rs"]
 mod text;
 

@@ -4,10 +4,10 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/statuses.rs"]
 mod statuses;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/text.rs"]
 mod text;
 

@@ -7,14 +7,14 @@ use std::time::{Duration, Instant};
 use libfuzzer_sys::fuzz_target;
 
 // units.rs formats timestamps with cert::civil_from_days.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/cert.rs"]
 mod cert;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/units.rs"]
 mod units;
 // ... and escapes what it echoes with text::escaped.
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/text.rs"]
 mod text;
 

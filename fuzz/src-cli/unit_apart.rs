@@ -1,0 +1,1 @@
+../../src/cli/unit_apart.rs
