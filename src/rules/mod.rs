@@ -883,6 +883,14 @@ pub fn parse_path(text: &str) -> Result<JsonPath, String> {
     if scan(text, |_| false) == Scan::TooDeep {
         return Err(too_deep());
     }
+    // serde_json_path 0.7 panics ("we do not use streaming parsers") on a path that ends right
+    // after `\u`; no valid path ends there (a string must still be closed).
+    if text.ends_with("\\u") {
+        return Err(format!(
+            "bad JSONPath '{}': a \\u escape is cut short at the end",
+            escaped(text)
+        ));
+    }
     JsonPath::parse(text).map_err(|e| {
         format!(
             "bad JSONPath '{}': {}",

@@ -1418,6 +1418,19 @@ fn plain_bracket_nesting_beyond_max_nesting_is_rejected() {
 // ---- HeaderRule ---------------------------------------------------------------------
 
 #[test]
+fn a_path_ending_in_a_cut_unicode_escape_is_an_error_not_a_panic() {
+    // Found by the `health` fuzz target (as --status-path): the JSONPath parser panicked.
+    for text in ["$[\"\\u", "$['\\u", "$['\\uD800\\u", "$[\"a\\\\\\u"] {
+        let err = parse_path(text).unwrap_err();
+        assert!(err.contains("escape is cut short"), "{err}");
+    }
+    // --status-path, --component-path and --version-path take the path as typed.
+    let err = crate::cli::parse_json_path(" $['\\u ").unwrap_err();
+    assert!(err.contains("cut short"), "{err}");
+    assert!(parse_path("$['\\u0041']").is_ok());
+}
+
+#[test]
 fn header_rule_expectation_is_one_line() {
     // Found by the `rules` fuzz target: a control character in the regex reached the reason.
     let rule = HeaderRule::parse("content-type: ^applica5\0on/json").unwrap();
