@@ -1,7 +1,7 @@
 //! Values taken out of response bodies: the service version (from the health document, a
 //! JSONPath, or a `/version`-style body). Pure functions of the body and what was recognised.
 
-use serde_json::Value;
+use crate::json::Value;
 use serde_json_path::JsonPath;
 
 use crate::health::Interpretation;
@@ -29,17 +29,19 @@ pub fn version(
         let Some(value) = json else {
             return missing(format!("{place} is not JSON, so {path} cannot apply"));
         };
+        // The JSONPath engine reads serde_json's values: a copy, made only for this flag.
+        let copy = value.to_serde();
         let segments = crate::rules::budget::descendant_segments(&path.to_string());
-        if let Err(why) = crate::rules::budget::check(segments, value) {
+        if let Err(why) = crate::rules::budget::check(segments, &copy) {
             return missing(format!("--version-path {path} not evaluated: {why}"));
         }
-        let nodes = path.query(value).all();
+        let nodes = path.query(&copy).all();
         return match nodes.as_slice() {
             [] => missing(format!(
                 "{path} matched nothing in {place}{}",
                 contents_hint(value)
             )),
-            [node] => match scalar_text(node) {
+            [node] => match serde_scalar_text(node) {
                 Some(text) => VersionFound::Found(text, VersionSource::VersionPath),
                 None => missing(format!("{path} is not a string or number in {place}")),
             },
@@ -148,6 +150,15 @@ fn version_like(value: &Value, at: &str, depth: usize) -> Option<String> {
     })
 }
 
+/// [`scalar_text`] for a value the JSONPath engine found.
+fn serde_scalar_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(text) => clean(text),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
 fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(text) => clean(text),
@@ -172,7 +183,9 @@ mod tests {
 
     /// `version` over a body given as bytes, read the way a run reads it.
     fn version(body: &[u8], path: Option<&JsonPath>, doc: Option<&Interpretation>) -> VersionFound {
-        let json = serde_json::from_slice::<Value>(body).ok();
+        let json = crate::json::parse(body, crate::json::Reading::LastWins)
+            .ok()
+            .map(|(value, _)| value);
         super::version(json.as_ref(), path, doc, Place::Body)
     }
 

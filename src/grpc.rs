@@ -457,11 +457,20 @@ fn decode(rpc: Rpc<'_>, framed: &[u8]) -> Result<Vec<u8>, String> {
                 .collect()
         }
     };
-    let statuses: serde_json::Map<String, serde_json::Value> = statuses
-        .into_iter()
-        .map(|(name, status)| (name, serde_json::json!({ "status": status })))
-        .collect();
-    Ok(serde_json::to_vec(&serde_json::json!({ "statuses": statuses })).unwrap_or_default())
+    // {"statuses":{"NAME":{"status":"SERVING"},...}}, written out: the names are a map's keys,
+    // each once.
+    let mut json = String::from("{\"statuses\":{");
+    for (index, (name, status)) in statuses.iter().enumerate() {
+        if index > 0 {
+            json.push(',');
+        }
+        crate::json::write_string(&mut json, name);
+        json.push_str(":{\"status\":");
+        crate::json::write_string(&mut json, status);
+        json.push('}');
+    }
+    json.push_str("}}");
+    Ok(json.into_bytes())
 }
 
 /// The one message of a unary answer, without its five-byte frame header.

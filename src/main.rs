@@ -18,6 +18,7 @@ mod generate;
 mod grpc;
 mod health;
 mod inputs;
+mod json;
 mod observation;
 mod outcome;
 mod pattern;

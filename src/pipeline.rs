@@ -64,9 +64,10 @@ pub async fn probe_target(
     let json = match body {
         // The document is read: without a rule that needs it, its JSON goes now.
         Some(_) if !rules_read_json => Err("no rule reads the body".into()),
+        // The rules' JSONPath engine reads serde_json's values: a copy, made only for them.
         Some(body) => body
             .json
-            .map(std::sync::Arc::new)
+            .map(|value| std::sync::Arc::new(value.to_serde()))
             .map_err(|why| format!("the body is not JSON ({why})")),
         None => Err(NO_COMPLETE_BODY.into()),
     };

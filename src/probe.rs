@@ -368,6 +368,10 @@ async fn exchange(
         seen.body_capped = true;
         return;
     }
+    // A declared length is room made once: a body grown by doubling holds up to twice itself.
+    if let Some(len) = response.content_length() {
+        seen.body.reserve_exact(len as usize);
+    }
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {

@@ -81,20 +81,41 @@ pub fn some_of<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
 
 /// What a JSON body holds at its top, for "matched nothing" messages: `its top-level keys are
 /// status, components`, `it is a JSON array of 3 items`, `it is an empty JSON object`.
-pub fn json_top(value: &serde_json::Value) -> String {
-    use serde_json::Value;
+pub fn json_top(value: &crate::json::Value) -> String {
+    use crate::json::Value;
     match value {
-        Value::Object(map) if map.is_empty() => "it is an empty JSON object".into(),
-        Value::Object(map) => format!(
-            "its top-level keys are {}",
-            some_of(map.keys().map(String::as_str))
-        ),
-        Value::Array(items) => format!("it is a JSON array of {}", count(items.len(), "item")),
+        Value::Object(map) => top_of_object(map.keys().map(|key| key.as_str())),
+        Value::Array(items) => top_of_array(items.len()),
         Value::String(_) => "it is a JSON string".into(),
         Value::Number(_) => "it is a JSON number".into(),
         Value::Bool(_) => "it is a JSON boolean".into(),
         Value::Null => "it is JSON null".into(),
     }
+}
+
+/// [`json_top`] for a `serde_json::Value` (what the rules evaluate).
+pub fn serde_json_top(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => top_of_object(map.keys().map(String::as_str)),
+        Value::Array(items) => top_of_array(items.len()),
+        Value::String(_) => "it is a JSON string".into(),
+        Value::Number(_) => "it is a JSON number".into(),
+        Value::Bool(_) => "it is a JSON boolean".into(),
+        Value::Null => "it is JSON null".into(),
+    }
+}
+
+fn top_of_object<'a>(keys: impl ExactSizeIterator<Item = &'a str>) -> String {
+    if keys.len() == 0 {
+        "it is an empty JSON object".into()
+    } else {
+        format!("its top-level keys are {}", some_of(keys))
+    }
+}
+
+fn top_of_array(len: usize) -> String {
+    format!("it is a JSON array of {}", count(len, "item"))
 }
 
 /// `1 target`, `2 targets`: a count with its noun, singular or plural (`plural` for nouns

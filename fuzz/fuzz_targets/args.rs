@@ -13,6 +13,9 @@ use libfuzzer_sys::fuzz_target;
 // and its children into one directory, because a file included by `#[path]` looks for its
 // children beside itself.
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/allow.rs"]
 mod allow;
 #[allow(dead_code, unused_imports)]

@@ -31,6 +31,9 @@ mod wire {
 
 // What reads the decoded answer: the health reader, as for every gRPC target.
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/health/mod.rs"]
 mod health;
 #[allow(dead_code, unused_imports)]
@@ -74,8 +77,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let body = Body::read(&json);
     let names_a_service = match &body.json {
-        Ok(value) => value["statuses"]
-            .as_object()
+        Ok(value) => value
+            .get("statuses")
+            .and_then(|statuses| statuses.as_object())
             .is_some_and(|map| !map.is_empty()),
         Err(why) => panic!("the decoded answer is not JSON: {why}"),
     };

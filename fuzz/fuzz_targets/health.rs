@@ -10,6 +10,9 @@
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/health/mod.rs"]
 mod health;
 // What health names through `crate::`, and what parses the JSONPath options (rules, with its

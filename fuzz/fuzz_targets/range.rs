@@ -5,6 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/range.rs"]
 mod range;
 // range.rs escapes what it echoes with text::escaped.

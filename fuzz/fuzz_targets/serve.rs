@@ -15,6 +15,9 @@
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/allow.rs"]
 mod allow;
 #[allow(dead_code, unused_imports)]

@@ -5,6 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/statuses.rs"]
 mod statuses;
 #[allow(dead_code, unused_imports)]

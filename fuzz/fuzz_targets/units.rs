@@ -8,6 +8,9 @@ use libfuzzer_sys::fuzz_target;
 
 // units.rs formats timestamps with cert::civil_from_days.
 #[allow(dead_code, unused_imports)]
+#[path = "../../src/json.rs"]
+mod json;
+#[allow(dead_code, unused_imports)]
 #[path = "../../src/cert.rs"]
 mod cert;
 #[allow(dead_code, unused_imports)]

@@ -64,6 +64,43 @@ pub(super) fn walk_components(
     written
 }
 
+/// The failing components a reading counted without keeping (see `health::keep`): one check
+/// for all of them, as bad as the worst, so that what was not kept still decides the verdict.
+pub(super) fn unkept_check(doc: &HealthDoc, maintenance: Status, checks: &mut Vec<Check>) {
+    let failing = doc.unkept.failing();
+    let worst = doc
+        .unkept
+        .by_state()
+        .map(|(health, _)| health)
+        .rfind(|health| !matches!(health, Health::Ok | Health::Unknown));
+    let Some(worst) = worst else {
+        return;
+    };
+    let status = match worst {
+        Health::Unrecognised => Status::Warning,
+        other => health_status(other, maintenance).unwrap_or(Status::Unknown),
+    };
+    checks.push(check(
+        CheckKind::ComponentsNotKept,
+        status,
+        doc.unkept.describe(),
+        "healthy statuses".into(),
+        format!(
+            "{} more failing {} read but not kept ({} in all; the first {} failing and {} \
+                 healthy are listed)",
+            failing,
+            if failing == 1 {
+                "component was"
+            } else {
+                "components were"
+            },
+            doc.unkept.describe(),
+            crate::health::MAX_KEPT_FAILING,
+            crate::health::MAX_KEPT_HEALTHY,
+        ),
+    ));
+}
+
 fn component_reason(path: &str, component: &Component) -> String {
     if component.health == Health::Unrecognised {
         return format!(

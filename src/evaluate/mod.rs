@@ -102,6 +102,8 @@ pub enum CheckKind {
     Document,
     DocumentStatus,
     Component,
+    /// The failing components a reading counted without keeping, all in one check.
+    ComponentsNotKept,
     RequiredComponent,
     Version,
     VersionSkew,
@@ -137,6 +139,7 @@ impl CheckKind {
             CheckKind::Document => "health-document",
             CheckKind::DocumentStatus => "health-status",
             CheckKind::Component => "component",
+            CheckKind::ComponentsNotKept => "components-not-kept",
             CheckKind::RequiredComponent => "required-component",
             CheckKind::Version => "version",
             CheckKind::VersionSkew => "version-skew",
@@ -650,7 +653,11 @@ fn document_checks(
     checks: &mut Vec<Check>,
 ) {
     let maintenance = maintenance_status(expect.maintenance, http_status);
-    let explained = walk_components(&doc.components, "", false, expect, maintenance, checks);
+    let mut explained = walk_components(&doc.components, "", false, expect, maintenance, checks);
+    if let Some(worst) = doc.unkept.worst() {
+        explained = explained.worst(worst);
+        components::unkept_check(doc, maintenance, checks);
+    }
     let raw = doc.raw_status.as_deref().unwrap_or("(none)");
     // The top-level word counts when the components do not already explain it: a `fail` with
     // every check passing is a finding of its own, a `fail` because `db` failed is `db`'s.

@@ -3,7 +3,8 @@
 //! The version is `info.version` when the application sets one. Each check's state is read at
 //! `details.<name>.status`.
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Format, HealthDoc, Origin, child_path, field, object, reason_in, text_of, version_at,
@@ -12,7 +13,7 @@ use super::{
 
 /// A lower-case up/down/unknown (Spring writes capitals), with nothing but `info` and
 /// `details` besides.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     obj.get("status")
         .and_then(Value::as_str)
         .is_some_and(|word| matches!(word, "up" | "down" | "unknown"))
@@ -46,7 +47,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             let mut component = word_part(name, check, &at, "status");
             component.reason = reason_in(check, &["error", "message"]);
             component.since = field(check, "timestamp").and_then(text_of);
-            doc.components.push(component);
+            keep_part(&mut doc.components, component);
         }
     }
     Ok(doc)

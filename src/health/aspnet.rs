@@ -8,7 +8,7 @@
 //!   PascalCase keys and numeric statuses (2, 1, 0). Keys are matched case-insensitively, so
 //!   the paths recorded for each state spell them as the document does (`$.Entries.Feed.Status`).
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, first_field,
@@ -17,7 +17,7 @@ use super::{
 
 /// An `entries` collection with `totalDuration` or an ASP.NET status word, or a `results`
 /// object with an ASP.NET status word.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let known_word = field(obj, "status").and_then(text_of).is_some_and(|word| {
         matches!(
             words::normalise(&word).as_str(),
@@ -78,7 +78,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 /// The entry `name` found at `path`.
 fn entry_component(
     name: &str,
-    entry: &Map<String, Value>,
+    entry: &Map,
     path: &str,
     observations: &mut Vec<Observed>,
 ) -> Component {
@@ -167,6 +167,7 @@ fn duration_seconds(value: &Value) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use crate::health::testing::{origins, read, status_origin};
+    use crate::json::Value;
     use serde_json::json;
 
     use super::duration_seconds;
@@ -294,18 +295,24 @@ mod tests {
 
     #[test]
     fn timespans() {
-        assert_eq!(duration_seconds(&json!("00:00:00.0015000")), Some(0.0015));
         assert_eq!(
-            duration_seconds(&json!("2.01:00:30")),
+            duration_seconds(&Value::from(json!("00:00:00.0015000"))),
+            Some(0.0015)
+        );
+        assert_eq!(
+            duration_seconds(&Value::from(json!("2.01:00:30"))),
             Some(2.0 * 86_400.0 + 3_630.0)
         );
-        assert_eq!(duration_seconds(&json!("-00:00:01")), Some(-1.0));
-        assert_eq!(duration_seconds(&json!("garbage")), None);
-        assert_eq!(duration_seconds(&json!("1:2:3:4")), None);
         assert_eq!(
-            duration_seconds(&json!("00:00:00.99999999999999999999")),
+            duration_seconds(&Value::from(json!("-00:00:01"))),
+            Some(-1.0)
+        );
+        assert_eq!(duration_seconds(&Value::from(json!("garbage"))), None);
+        assert_eq!(duration_seconds(&Value::from(json!("1:2:3:4"))), None);
+        assert_eq!(
+            duration_seconds(&Value::from(json!("00:00:00.99999999999999999999"))),
             None
         );
-        assert_eq!(duration_seconds(&json!(12)), None);
+        assert_eq!(duration_seconds(&Value::from(json!(12))), None);
     }
 }

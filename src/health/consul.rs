@@ -14,16 +14,17 @@
 //! (`$.Checks[1].Status`, `$[0].Checks[1].Status` in an array of answers); the document's at
 //! the worst `AggregatedStatus`, or derived from the checks when there is none.
 
+use crate::health::keep_part;
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Origin, child_path, field, index_path, reason_in,
     text_of, words,
 };
 
-pub(super) fn looks_like_object(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like_object(obj: &Map) -> bool {
     obj.contains_key("AggregatedStatus")
 }
 
@@ -43,7 +44,7 @@ pub(super) fn looks_like_array(items: &[Value]) -> bool {
 
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     // Each object with its path: `$` for an object, `$[i]` for the items of an array.
-    let items: Vec<(String, &Map<String, Value>)> = match value {
+    let items: Vec<(String, &Map)> = match value {
         Value::Object(obj) => vec![("$".into(), obj)],
         Value::Array(items) => items
             .iter()
@@ -53,7 +54,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         _ => return Err("the body is neither a JSON object nor an array".into()),
     };
     let mut aggregated: Option<(Health, String, String)> = None;
-    let mut checks: Vec<(String, &Map<String, Value>)> = Vec::new();
+    let mut checks: Vec<(String, &Map)> = Vec::new();
     let mut recognised = false;
     for (at, item) in &items {
         if let Some(raw) = field(item, "AggregatedStatus").and_then(text_of) {
@@ -121,7 +122,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         let mut component = Component::new(name, health, raw);
         component.reason = reason_in(check, &["Output", "Notes"]);
         component.origin = origin;
-        components.push(component);
+        keep_part(&mut components, component);
     }
 
     let (health, raw, origin) = match aggregated {

@@ -35,7 +35,8 @@ fn failing_paths(components: &[Component], prefix: &str, out: &mut Vec<String>) 
 
 /// The version a run finds in a body whose document carries none.
 fn version_where_kept(case: &Case) -> Option<String> {
-    let value = serde_json::from_slice(&body(case)).ok()?;
+    let body = body(case);
+    let (value, _) = crate::json::parse(&body, crate::json::Reading::LastWins).ok()?;
     generic::service_version(&value).map(|(version, _)| version)
 }
 

@@ -6,7 +6,7 @@
 //! [`super::registry`]), or the Content-Type names it; otherwise the generic reader does. Every
 //! document records why its reader took it.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::body::{is_json_media, markup_reason, media_type_of};
 use super::generic::Hints;
@@ -24,6 +24,8 @@ pub(crate) struct Ctx<'a> {
     pub words: &'a UserWords,
     /// Where the user points the generic reader (`--status-path`, `--component-path`).
     pub hints: Hints<'a>,
+    /// Keep every component (see [`super::keep`]).
+    pub keep_all: bool,
 }
 
 /// How bad an interpretation says things are: its own state and its worst component's.
@@ -82,6 +84,7 @@ pub fn interpret_body(
         media_type: media_type.as_deref(),
         words: &options.words,
         hints,
+        keep_all: options.keep_every_component,
     };
     let json = &body.json;
     let first_wins = &body.first_wins;
@@ -215,7 +218,7 @@ fn first_fit(
 }
 
 /// The format a JSON object's structure points to, and the evidence, following the table.
-fn detect_object(obj: &Map<String, Value>, ctx: &Ctx) -> Option<(Format, String)> {
+fn detect_object(obj: &Map, ctx: &Ctx) -> Option<(Format, String)> {
     READERS.iter().find_map(|reader| {
         let structure = reader.structure?;
         structure(obj, ctx).then(|| (reader.format, reader.evidence.to_string()))
@@ -249,8 +252,13 @@ fn read_value(
     let Some(json) = row.json else {
         return Err("this is a plain-text format and the body is JSON".into());
     };
-    let mut doc = json(value, ctx)?;
+    let (doc, dropped) = super::keep::reading(ctx.words, ctx.keep_all, || json(value, ctx));
+    let mut doc = doc?;
     doc.explanation.evidence = evidence;
+    if !dropped.unkept.is_empty() {
+        doc.unkept = dropped.unkept.clone();
+        doc.not_kept = Some(Box::new(dropped));
+    }
     Ok(doc)
 }
 
@@ -262,7 +270,9 @@ fn read_text(format: Format, text: &str, ctx: &Ctx, evidence: String) -> Result<
     let Some(read) = row.and_then(|row| row.text) else {
         return Err("this is a JSON format and the body is plain text".into());
     };
-    let mut doc = read(text, ctx)?;
+    let (doc, dropped) = super::keep::reading(ctx.words, ctx.keep_all, || read(text, ctx));
+    let mut doc = doc?;
+    doc.unkept = dropped.unkept;
     if doc.explanation.evidence.is_empty() {
         doc.explanation.evidence = evidence;
     }
@@ -298,8 +308,9 @@ fn interpret_text(text: &str, ctx: &Ctx, forced: Option<Format>) -> Interpretati
 fn finish(interpretation: Interpretation, value: &Value, ctx: &Ctx) -> Interpretation {
     match interpretation {
         Interpretation::Doc(mut doc) => {
+            let not_kept = doc.not_kept.take();
             if doc.format != Format::Generic && needs_a_second_reading(&doc) {
-                add_trouble_outside(&mut doc, value, ctx);
+                add_trouble_outside(&mut doc, value, ctx, not_kept.as_deref());
             }
             Interpretation::Doc(finish_doc(doc, value.as_object(), ctx))
         }
@@ -311,17 +322,36 @@ fn finish(interpretation: Interpretation, value: &Value, ctx: &Ctx) -> Interpret
 /// generic reader also reads the document, and any part it finds failing outside every part
 /// the known reader read (`{"status":"ok","details":{"db":"down"}}` taken for Terminus, whose
 /// details are objects) is added, marked as read outside the format's structure.
-fn add_trouble_outside(doc: &mut HealthDoc, value: &Value, ctx: &Ctx) {
+fn add_trouble_outside(
+    doc: &mut HealthDoc,
+    value: &Value,
+    ctx: &Ctx,
+    not_kept: Option<&super::keep::Dropped>,
+) {
     let mut areas_read = std::collections::HashSet::new();
     let mut names_read = std::collections::HashSet::new();
     areas(&doc.components, &mut areas_read, &mut names_read);
+    let read_but_not_kept = |area: &str| not_kept.is_some_and(|d| d.areas.contains(area));
+    let named_but_not_kept = |name: &str| not_kept.is_some_and(|d| d.names.contains(name));
     // The second reading reads only what the first did not: the areas read are left out of the
     // copy it reads (array items become null, so that the paths of the rest stay the same).
     // Anything in them would be covered anyway, and a large document is not read twice.
-    let unread = unread_part(value, "$", &areas_read).unwrap_or(Value::Null);
-    let Ok(generic) = super::generic::parse(&unread, ctx) else {
+    let is_read = |path: &str| areas_read.contains(path) || read_but_not_kept(path);
+    let unread = unread_part(value, "$", &is_read).unwrap_or(Value::Null);
+    let (generic, dropped) = super::keep::reading(ctx.words, ctx.keep_all, || {
+        super::generic::parse(&unread, ctx)
+    });
+    let Ok(generic) = generic else {
         return;
     };
+    // Failing parts this reading counted without keeping are failing parts all the same.
+    let failing_unkept = dropped
+        .unkept
+        .by_state()
+        .filter(|(health, _)| !matches!(health, Health::Ok | Health::Unknown));
+    for (health, n) in failing_unkept {
+        doc.unkept.add_many(health, n);
+    }
     // The key the format keeps its own state in (Consul's `AggregatedStatus`, read by the
     // generic reader as a part named by its key) is read already.
     let status_key = doc
@@ -344,9 +374,9 @@ fn add_trouble_outside(doc: &mut HealthDoc, value: &Value, ctx: &Ctx) {
         // Covered when the known reader read a part of that name, or read the object the
         // value lies in (or one above it).
         let mut path = part.origin.path.clone();
-        let mut covered = names_read.contains(part.name.as_str());
+        let mut covered = names_read.contains(part.name.as_str()) || named_but_not_kept(&part.name);
         while !covered && !path.is_empty() {
-            covered = areas_read.contains(path.as_str());
+            covered = is_read(&path);
             path = parent_path(&path);
         }
         if !covered {
@@ -358,12 +388,12 @@ fn add_trouble_outside(doc: &mut HealthDoc, value: &Value, ctx: &Ctx) {
 }
 
 /// `value` (found at `path`) without the areas a known reader read; `None` when it is one.
-fn unread_part(
-    value: &Value,
+fn unread_part<'v>(
+    value: &Value<'v>,
     path: &str,
-    areas_read: &std::collections::HashSet<String>,
-) -> Option<Value> {
-    if areas_read.contains(path) {
+    areas_read: &impl Fn(&str) -> bool,
+) -> Option<Value<'v>> {
+    if areas_read(path) {
         return None;
     }
     Some(match value {
@@ -446,7 +476,7 @@ fn failing_leaves(components: &[Component], out: &mut Vec<Component>) {
 }
 
 /// `$.a.b` for `$.a.b.status`, `$.a` for `$.a[0]` or `$.a['x y']`; empty for `$` or no path.
-fn parent_path(path: &str) -> String {
+pub(super) fn parent_path(path: &str) -> String {
     let cut = if path.ends_with(']') {
         path.rfind('[')
     } else {
@@ -460,7 +490,7 @@ fn parent_path(path: &str) -> String {
 
 /// What every reader's document gets: the user's words applied to every state it read, a
 /// top-level maintenance flag taken through the maintenance rule, and a maintenance phrase.
-fn finish_doc(mut doc: HealthDoc, root: Option<&Map<String, Value>>, ctx: &Ctx) -> HealthDoc {
+fn finish_doc(mut doc: HealthDoc, root: Option<&Map>, ctx: &Ctx) -> HealthDoc {
     if !ctx.words.is_empty() {
         apply_user_words(&mut doc, ctx.words);
     }
@@ -519,7 +549,7 @@ fn maintenance_component(components: &[Component], depth: usize) -> Option<Strin
 }
 
 /// A top-level read-only or maintenance flag set to true, as its phrase.
-fn maintenance_flag(root: &Map<String, Value>) -> Option<String> {
+fn maintenance_flag(root: &Map) -> Option<String> {
     root.iter().find_map(|(key, value)| {
         let on = match value {
             Value::Bool(on) => *on,
@@ -540,7 +570,7 @@ fn maintenance_flag(root: &Map<String, Value>) -> Option<String> {
     })
 }
 
-fn no_status_reason(obj: &Map<String, Value>, why: String) -> String {
+fn no_status_reason(obj: &Map, why: String) -> String {
     let said = ["message", "error", "detail", "title"]
         .iter()
         .find_map(|key| field(obj, key).and_then(|value| reason_value(value, 0)));

@@ -4,7 +4,8 @@
 //! 501 when nothing is registered) is Unknown. Each check's state is its `healthy` flag
 //! (`$.deadlocks.healthy`).
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Observed, Origin, child_path, field, number_of, object,
@@ -12,7 +13,7 @@ use super::{
 };
 
 /// A non-empty object whose every value is an object with a boolean `healthy`.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     !obj.is_empty()
         && obj.values().all(|value| {
             value
@@ -43,7 +44,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                 unit: "ms".into(),
             });
         }
-        doc.components.push(component);
+        keep_part(&mut doc.components, component);
     }
     if doc.components.is_empty() && !obj.is_empty() {
         return Err("no entry with a `healthy` field".into());

@@ -4,7 +4,8 @@
 //! version. A read-only block on indices (disk indicator) is reported as maintenance. States are
 //! read at `status` and `indicators.<name>.status`.
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Format, HealthDoc, Observed, Origin, child_path, field, number_of, object, reason_in, text_of,
@@ -12,7 +13,7 @@ use super::{
 };
 
 /// `cluster_name` and `status`, or `indicators` with a colour.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let status = obj.get("status").and_then(Value::as_str);
     (obj.contains_key("cluster_name") && status.is_some())
         || (obj.get("indicators").is_some_and(Value::is_object)
@@ -41,7 +42,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
     let mut doc = HealthDoc::new(Format::Elasticsearch, words::state(&raw), Some(raw));
     doc.explanation.status = Some(Origin::new("$.status", "state word"));
     for (key, unit) in READINGS {
-        if let Some(value) = obj.get(*key).and_then(number_of) {
+        if let Some(value) = obj.get(key).and_then(number_of) {
             doc.observations.push(Observed {
                 label: (*key).into(),
                 value,
@@ -60,7 +61,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             let at = child_path("$.indicators", name);
             let mut component = word_part(name, indicator, &at, "status");
             component.reason = reason_in(indicator, &["symptom"]);
-            doc.components.push(component);
+            keep_part(&mut doc.components, component);
             let blocked = field(indicator, "details")
                 .and_then(Value::as_object)
                 .and_then(|details| details.get("indices_with_readonly_block"))

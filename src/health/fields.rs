@@ -1,19 +1,19 @@
 //! JSON helpers shared by every reader: case-insensitive field lookup, scalars as text,
 //! versions, and one-line reasons folded from whatever a document says.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{Component, MAX_REASON_CHARS, Origin};
 
 /// `value` as an object, or a parser error.
-pub(crate) fn object(value: &Value) -> Result<&Map<String, Value>, String> {
+pub(crate) fn object<'v>(value: &'v Value<'v>) -> Result<&'v Map<'v>, String> {
     value
         .as_object()
         .ok_or_else(|| "the body is not a JSON object".to_string())
 }
 
 /// The value under `key`: exact match first, then ASCII case-insensitive.
-pub(crate) fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+pub(crate) fn field<'v>(obj: &'v Map<'v>, key: &str) -> Option<&'v Value<'v>> {
     obj.get(key).or_else(|| {
         obj.iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(key))
@@ -22,22 +22,19 @@ pub(crate) fn field<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Va
 }
 
 /// The first of `keys` present (see [`field`]).
-pub(crate) fn first_field<'v>(obj: &'v Map<String, Value>, keys: &[&str]) -> Option<&'v Value> {
+pub(crate) fn first_field<'v>(obj: &'v Map<'v>, keys: &[&str]) -> Option<&'v Value<'v>> {
     keys.iter().find_map(|key| field(obj, key))
 }
 
 /// The object under `key`, if it is one.
-pub(crate) fn object_field<'v>(
-    obj: &'v Map<String, Value>,
-    key: &str,
-) -> Option<&'v Map<String, Value>> {
+pub(crate) fn object_field<'v>(obj: &'v Map<'v>, key: &str) -> Option<&'v Map<'v>> {
     field(obj, key).and_then(Value::as_object)
 }
 
 /// A scalar as text: strings as they are, booleans and numbers as JSON writes them.
 pub(crate) fn text_of(value: &Value) -> Option<String> {
     match value {
-        Value::String(text) => Some(text.clone()),
+        Value::String(text) => Some(text.to_string()),
         Value::Bool(flag) => Some(flag.to_string()),
         Value::Number(number) => Some(number.to_string()),
         _ => None,
@@ -72,9 +69,10 @@ pub(crate) fn child_path(parent: &str, key: &str) -> String {
 
 /// The path of `key` in `obj` (found at `parent`), spelled as the document spells it: fields
 /// are looked up case-insensitively ([`field`]), and a path must name the key that was read.
-pub(crate) fn member_path(obj: &Map<String, Value>, parent: &str, key: &str) -> String {
+pub(crate) fn member_path(obj: &Map, parent: &str, key: &str) -> String {
     let spelled = obj
-        .get_key_value(key)
+        .iter()
+        .find(|(name, _)| name.as_str() == key)
         .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
         .map_or(key, |(name, _)| name.as_str());
     child_path(parent, spelled)
@@ -82,7 +80,7 @@ pub(crate) fn member_path(obj: &Map<String, Value>, parent: &str, key: &str) -> 
 
 /// A part named `name` whose state is the word under `key` of `obj` (found at `at`), with where
 /// it was read; with no such word, its state is unrecognised and its origin the object itself.
-pub(crate) fn word_part(name: &str, obj: &Map<String, Value>, at: &str, key: &str) -> Component {
+pub(crate) fn word_part(name: &str, obj: &Map, at: &str, key: &str) -> Component {
     let raw = field(obj, key).and_then(text_of);
     let origin = match raw {
         Some(_) => Origin::new(member_path(obj, at, key), "state word"),
@@ -109,7 +107,7 @@ pub(crate) fn version_value(value: &Value) -> Option<String> {
 }
 
 /// The version at `path` (a chain of keys) in `obj`.
-pub(crate) fn version_at(obj: &Map<String, Value>, path: &[&str]) -> Option<String> {
+pub(crate) fn version_at(obj: &Map, path: &[&str]) -> Option<String> {
     let (last, parents) = path.split_last()?;
     let mut current = obj;
     for key in parents {
@@ -174,7 +172,7 @@ pub(crate) const REASON_KEYS: &[&str] = &[
 ];
 
 /// The first of `keys` in `obj` that gives a reason.
-pub(crate) fn reason_in(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+pub(crate) fn reason_in(obj: &Map, keys: &[&str]) -> Option<String> {
     keys.iter()
         .find_map(|key| field(obj, key).and_then(|value| reason_value(value, 0)))
 }
@@ -214,7 +212,10 @@ pub(crate) fn reason_value(value: &Value, depth: usize) -> Option<String> {
                 if obj.is_empty() {
                     None
                 } else {
-                    serde_json::to_string(obj).ok().and_then(|text| fold(&text))
+                    // Enough of its text for a reason of at most MAX_REASON_CHARS.
+                    let mut text = String::new();
+                    obj.write_json(&mut text, 4 * MAX_REASON_CHARS);
+                    fold(&text)
                 }
             })
         }
@@ -268,8 +269,11 @@ mod tests {
     #[test]
     fn reasons_from_values() {
         let value = serde_json::json!([{"message": "a"}, "b", {"error": {"message": "c"}}, "d"]);
-        assert_eq!(reason_value(&value, 0), Some("a; b; c".into()));
-        assert_eq!(reason_value(&serde_json::json!({}), 0), None);
-        assert_eq!(reason_value(&serde_json::json!(""), 0), None);
+        assert_eq!(
+            reason_value(&Value::from(&value), 0),
+            Some("a; b; c".into())
+        );
+        assert_eq!(reason_value(&Value::from(serde_json::json!({})), 0), None);
+        assert_eq!(reason_value(&Value::from(serde_json::json!("")), 0), None);
     }
 }

@@ -10,12 +10,13 @@
 //! * the document's state is the worst of the whole server's and every service's, an
 //!   `UNKNOWN` included: a server that cannot tell is not OK.
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{Component, Format, Health, HealthDoc, Origin, child_path, field, object};
 
 /// A `statuses` map of services to `{"status": WORD}` and nothing else.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let Some(Value::Object(statuses)) = obj.get("statuses") else {
         return false;
     };
@@ -68,7 +69,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             format!("{}.status", child_path("$.statuses", name)),
             "serving status",
         );
-        components.push(component);
+        keep_part(&mut components, component);
     }
     let worst_service = components.iter().map(|c| c.health).reduce(Health::worst);
     let (health, raw, origin) = match (&server, worst_service) {

@@ -5,7 +5,8 @@
 //! `component.version`; `system.version` is the Go runtime's. A failing check is read where
 //! `failures` lists it (`$.failures.kafka`).
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Origin, child_path, field, object, reason_value, text_of,
@@ -13,7 +14,7 @@ use super::{
 };
 
 /// A health-go status word with `component`, `failures` or `system`.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     obj.get("status")
         .and_then(Value::as_str)
         .is_some_and(|word| {
@@ -24,7 +25,7 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
         })
         && ["component", "failures", "system"]
             .iter()
-            .any(|key| obj.get(*key).is_some_and(Value::is_object))
+            .any(|key| obj.get(key).is_some_and(Value::is_object))
 }
 
 pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
@@ -49,7 +50,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
             let mut component = Component::new(name, failing, "failed");
             component.origin = Origin::new(child_path("$.failures", name), "listed as trouble");
             component.reason = reason_value(message, 0);
-            doc.components.push(component);
+            keep_part(&mut doc.components, component);
         }
     }
     Ok(doc)

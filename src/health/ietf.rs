@@ -11,7 +11,8 @@
 //! at that node's `status` (`$.checks['db:responseTime'][1].status`). Keys are matched
 //! case-insensitively, so paths spell them as the document does (`releaseID`).
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, NOT_RUNNING, Observed, Origin, child_path, field,
@@ -21,7 +22,7 @@ use super::{
 
 /// A status, and either IETF-only words, identifiers, a `checks` object, or `details` entries
 /// shaped like health+json checks.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let Some(status) = field(obj, "status").and_then(Value::as_str) else {
         return false;
     };
@@ -30,7 +31,7 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
     }
     if ["releaseId", "releaseID", "serviceId", "serviceID"]
         .iter()
-        .any(|key| obj.contains_key(*key))
+        .any(|key| obj.contains_key(key))
     {
         return true;
     }
@@ -38,7 +39,7 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
     // check objects, or one check object with a pass/warn/fail status. A `checks` object of
     // other shapes is some other dialect, read by the generic reader.
     ["checks", "details"].iter().any(|key| {
-        obj.get(*key)
+        obj.get(key)
             .and_then(Value::as_object)
             .is_some_and(|entries| {
                 !entries.is_empty()
@@ -82,7 +83,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         Some((Value::Object(checks), at)) => {
             for (key, value) in checks {
                 let here = child_path(&at, key);
-                let entries: Vec<(String, &Map<String, Value>)> = match value {
+                let entries: Vec<(String, &Map)> = match value {
                     Value::Array(items) => items
                         .iter()
                         .enumerate()
@@ -92,7 +93,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                     Value::Null => {
                         let mut part = Component::new(key, Health::Unknown, NOT_RUNNING);
                         part.origin = Origin::new(here, "null state (not run)");
-                        doc.components.push(part);
+                        keep_part(&mut doc.components, part);
                         continue;
                     }
                     _ => continue,
@@ -127,10 +128,10 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 fn component(
     key: &str,
     path: &str,
-    entries: &[(String, &Map<String, Value>)],
+    entries: &[(String, &Map)],
     observations: &mut Vec<Observed>,
 ) -> Component {
-    let mut worst: Option<(Health, &str, &Map<String, Value>)> = None;
+    let mut worst: Option<(Health, &str, &Map)> = None;
     for (index, (at, entry)) in entries.iter().enumerate() {
         let health = field(entry, "status")
             .and_then(text_of)

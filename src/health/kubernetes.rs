@@ -12,6 +12,7 @@
 //! does, and otherwise it is derived from the check lines.
 
 use super::{Component, Ctx, Format, Health, HealthDoc, Origin, fold};
+use crate::health::keep_part;
 
 pub(super) fn parse(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
     let text = text.trim();
@@ -47,9 +48,12 @@ pub(super) fn parse(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
         let line = line.trim();
         let number = index + 1;
         if let Some(rest) = line.strip_prefix("[+]") {
-            components.push(check_line(rest, Health::Ok, "[+]", number));
+            keep_part(&mut components, check_line(rest, Health::Ok, "[+]", number));
         } else if let Some(rest) = line.strip_prefix("[-]") {
-            components.push(check_line(rest, Health::Critical, "[-]", number));
+            keep_part(
+                &mut components,
+                check_line(rest, Health::Critical, "[-]", number),
+            );
         } else if line.ends_with(" check passed") || line.eq_ignore_ascii_case("ok") {
             summary = Some((line, Health::Ok, number));
         } else if line.ends_with(" check failed") {

@@ -2,7 +2,8 @@
 //! 1.0 used `outcome` at the top and `state` in each check. Quarkus serves the same. Each check
 //! is read at its index in `checks` (`$.checks[0].status`, 1.0 `$.checks[0].state`).
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, HealthDoc, Origin, child_path, field, index_path, object, reason_in,
@@ -20,7 +21,7 @@ const DATA_REASONS: &[&str] = &[
 ];
 
 /// A `checks` array of named checks with a `status` (2.0+) or `outcome` (1.0) at the top.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let Some(Value::Array(checks)) = obj.get("checks") else {
         return false;
     };
@@ -59,13 +60,13 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
         component.reason = field(check, "data")
             .and_then(Value::as_object)
             .and_then(|data| reason_in(data, DATA_REASONS));
-        doc.components.push(component);
+        keep_part(&mut doc.components, component);
     }
     Ok(doc)
 }
 
 /// The state under the first of `keys` present (a state that is no text is none), and that key.
-fn state_in(obj: &Map<String, Value>, keys: [&'static str; 2]) -> Option<(String, &'static str)> {
+fn state_in(obj: &Map, keys: [&'static str; 2]) -> Option<(String, &'static str)> {
     let key = keys.into_iter().find(|key| field(obj, key).is_some())?;
     field(obj, key).and_then(text_of).map(|raw| (raw, key))
 }

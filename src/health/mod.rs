@@ -23,6 +23,7 @@ pub(crate) mod generic;
 mod grpc;
 mod hellofresh;
 mod ietf;
+pub(crate) mod keep;
 mod kubernetes;
 mod microprofile;
 mod model;
@@ -39,6 +40,8 @@ pub(crate) use detect::Ctx;
 pub use detect::interpret;
 pub use detect::interpret_body;
 pub(crate) use fields::*;
+pub(crate) use keep::push as keep_part;
+pub use keep::{MAX_KEPT_FAILING, MAX_KEPT_HEALTHY, Unkept};
 pub use model::*;
 pub use words::UserWords;
 
@@ -52,6 +55,10 @@ pub struct ReadOptions {
     pub status_path: Option<serde_json_path::JsonPath>,
     /// Where the document's parts are: every node the JSONPath selects is a component.
     pub component_path: Option<serde_json_path::JsonPath>,
+    /// Keep every component a document lists, however many: component rules must see every
+    /// one they could name. Otherwise a reading keeps the first 256 healthy and the first
+    /// 256 failing leaves and counts the rest (see `keep`).
+    pub keep_every_component: bool,
 }
 
 #[cfg(test)]

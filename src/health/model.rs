@@ -238,6 +238,10 @@ pub struct HealthDoc {
     pub reason: Option<String>,
     /// How the document was read (boxed: it is read only for `--explain` and reports).
     pub explanation: Box<Explanation>,
+    /// Components read but not kept, by state (see [`super::keep`]).
+    pub unkept: super::keep::Unkept,
+    /// Where those were read, for the second reading; taken once the reading is finished.
+    pub(crate) not_kept: Option<Box<super::keep::Dropped>>,
 }
 
 impl HealthDoc {
@@ -252,6 +256,8 @@ impl HealthDoc {
             observations: Vec::new(),
             reason: None,
             explanation: Box::default(),
+            unkept: Default::default(),
+            not_kept: None,
         }
     }
 }

@@ -55,7 +55,11 @@ fn verdict(body: &Value) -> (Status, Interpretation) {
     let reading = Reading {
         document: Some(document.clone()),
         version: VersionFound::Missing("not asked".into()),
-        json: read.json.clone().map(std::sync::Arc::new),
+        json: read
+            .json
+            .as_ref()
+            .map(|value| std::sync::Arc::new(value.to_serde()))
+            .map_err(Clone::clone),
         certificate: None,
     };
     let checks = evaluate(&observation, &reading, &Expectations::default(), 1 << 20);

@@ -10,7 +10,8 @@
 //! Each component is read at its place in its list (`$.failed[0]`); the document's state at
 //! `ok`, except that a Warning under `ok:true` comes from the `degraded` list or the 207.
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{Component, Ctx, Format, Health, HealthDoc, Origin, field, index_path, object};
 
@@ -18,7 +19,7 @@ const DRAINING: &str = "draining";
 
 /// An object whose keys are only `ok` (a boolean, required), `failed` and `degraded` (arrays of
 /// strings).
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     matches!(obj.get("ok"), Some(Value::Bool(_)))
         && obj.iter().all(|(key, value)| match key.as_str() {
             "ok" => true,
@@ -46,12 +47,12 @@ pub(super) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
         };
         let mut component = Component::new(name.clone(), health, "failed");
         component.origin = Origin::new(index_path("$.failed", index), "listed as trouble");
-        components.push(component);
+        keep_part(&mut components, component);
     }
     for (index, name) in degraded.iter().enumerate() {
         let mut component = Component::new(name.clone(), Health::Warning, "degraded");
         component.origin = Origin::new(index_path("$.degraded", index), "listed as degraded");
-        components.push(component);
+        keep_part(&mut components, component);
     }
 
     let draining = failed.iter().any(|name| name == DRAINING);
@@ -96,14 +97,14 @@ pub(super) fn parse_text(text: &str) -> Result<HealthDoc, String> {
 }
 
 /// The strings in the array under `key` (non-strings are written as JSON).
-fn names(obj: &Map<String, Value>, key: &str) -> Vec<String> {
+fn names(obj: &Map, key: &str) -> Vec<String> {
     field(obj, key)
         .and_then(Value::as_array)
         .map(|items| {
             items
                 .iter()
                 .map(|item| match item {
-                    Value::String(name) => name.clone(),
+                    Value::String(name) => name.to_string(),
                     other => other.to_string(),
                 })
                 .collect()
@@ -180,12 +181,13 @@ mod tests {
         // 207 alone is a warning too.
         assert_eq!(
             super::parse(
-                &serde_json::json!({"ok": true}),
+                &crate::json::Value::from(serde_json::json!({"ok": true})),
                 &crate::health::Ctx {
                     http_status: 207,
                     media_type: None,
                     words: &Default::default(),
                     hints: Default::default(),
+                    keep_all: false,
                 }
             )
             .map(|d| d.health),

@@ -3,14 +3,14 @@
 //! order structures are tested), how it reads JSON and plain text, and what it is called.
 //! Adding a format is its file, a [`Format`] variant, and one row here.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     Ctx, Format, HealthDoc, alexliesenfeld, aspnet, consul, dropwizard, elasticsearch, generic,
     grpc, hellofresh, ietf, kubernetes, microprofile, puter, spring, terminus, vertx,
 };
 
-type Structure = fn(&Map<String, Value>, &Ctx) -> bool;
+type Structure = fn(&Map, &Ctx) -> bool;
 type JsonReader = fn(&Value, &Ctx) -> Result<HealthDoc, String>;
 type TextReader = fn(&str, &Ctx) -> Result<HealthDoc, String>;
 

@@ -12,7 +12,8 @@
 //! (a component's `details.version` is a dependency's). Every state is read at its node's
 //! `status` (or `status.code`), and each component records that path.
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, HealthDoc, MAX_DEPTH, Origin, child_path, field, object, reason_in, words,
@@ -21,13 +22,13 @@ use super::{
 const CONTAINERS: [&str; 2] = ["components", "details"];
 
 /// 2.2+: a status and a `components` object.
-pub(super) fn looks_like_v3(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like_v3(obj: &Map) -> bool {
     status_of(obj).is_some() && obj.get("components").is_some_and(Value::is_object)
 }
 
 /// 1.x and 2.0-2.1: an upper-case status (Spring writes its codes in capitals) that is one of
 /// Spring's words or comes with child objects carrying statuses; or the root `groups` list.
-pub(super) fn looks_like_legacy(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like_legacy(obj: &Map) -> bool {
     let Some(status) = status_of(obj) else {
         return false;
     };
@@ -63,19 +64,19 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 
 /// A node's status code: a string, or `{"code": ...}` as some serialisers write `Status`.
 /// Spring's codes are strings; a number under `status` is someone else's code.
-fn status_of(obj: &Map<String, Value>) -> Option<String> {
+fn status_of(obj: &Map) -> Option<String> {
     match obj.get("status")? {
         Value::Object(status) => status
             .get("code")
             .and_then(Value::as_str)
             .map(str::to_string),
-        Value::String(code) => Some(code.clone()),
+        Value::String(code) => Some(code.to_string()),
         _ => None,
     }
 }
 
 /// Where [`status_of`] read the node at `path`: its `status`, or the `code` inside it.
-fn status_origin(obj: &Map<String, Value>, path: &str) -> Origin {
+fn status_origin(obj: &Map, path: &str) -> Origin {
     let status = child_path(path, "status");
     let at = if obj.get("status").is_some_and(Value::is_object) {
         child_path(&status, "code")
@@ -85,11 +86,11 @@ fn status_origin(obj: &Map<String, Value>, path: &str) -> Origin {
     Origin::new(at, "state word")
 }
 
-fn is_node(value: &Value) -> Option<&Map<String, Value>> {
+fn is_node<'v>(value: &'v Value<'v>) -> Option<&'v Map<'v>> {
     value.as_object().filter(|obj| status_of(obj).is_some())
 }
 
-fn has_children(obj: &Map<String, Value>) -> bool {
+fn has_children(obj: &Map) -> bool {
     obj.iter().any(|(key, value)| {
         key != "status"
             && (is_node(value).is_some()
@@ -101,7 +102,7 @@ fn has_children(obj: &Map<String, Value>) -> bool {
 }
 
 /// The child nodes of `obj`, found at `path` (see the module documentation), depth-limited.
-fn children(obj: &Map<String, Value>, path: &str, depth: usize) -> Vec<Component> {
+fn children(obj: &Map, path: &str, depth: usize) -> Vec<Component> {
     if depth > MAX_DEPTH {
         return Vec::new();
     }
@@ -111,14 +112,14 @@ fn children(obj: &Map<String, Value>, path: &str, depth: usize) -> Vec<Component
             continue;
         }
         if let Some(child) = is_node(value) {
-            out.push(node(key, child, &child_path(path, key), depth));
+            keep_part(&mut out, node(key, child, &child_path(path, key), depth));
         } else if CONTAINERS.contains(&key.as_str())
             && let Some(container) = value.as_object()
         {
             let here = child_path(path, key);
             for (name, value) in container {
                 if let Some(child) = is_node(value) {
-                    out.push(node(name, child, &child_path(&here, name), depth));
+                    keep_part(&mut out, node(name, child, &child_path(&here, name), depth));
                 }
             }
         }
@@ -126,7 +127,7 @@ fn children(obj: &Map<String, Value>, path: &str, depth: usize) -> Vec<Component
     out
 }
 
-fn node(name: &str, obj: &Map<String, Value>, path: &str, depth: usize) -> Component {
+fn node(name: &str, obj: &Map, path: &str, depth: usize) -> Component {
     let raw = status_of(obj).unwrap_or_default();
     let mut component = Component::new(name, words::state(&raw), raw);
     component.reason = reason(obj);
@@ -137,7 +138,7 @@ fn node(name: &str, obj: &Map<String, Value>, path: &str, depth: usize) -> Compo
 
 /// `details.error` (what Spring writes for an indicator that threw), or the flattened 1.x
 /// `error`, or the node's `description`.
-fn reason(obj: &Map<String, Value>) -> Option<String> {
+fn reason(obj: &Map) -> Option<String> {
     const KEYS: &[&str] = &["error", "exception", "message", "reason"];
     field(obj, "details")
         .and_then(Value::as_object)

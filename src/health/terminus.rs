@@ -12,9 +12,10 @@
 //! An indicator is read at its `status` (`$.details.cache.status`), a free-form cause where
 //! `error` lists it (`$.error.ledger`, `$.error[0]`).
 
+use crate::health::keep_part;
 use std::collections::HashSet;
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, Health, HealthDoc, Origin, child_path, field, index_path, object, reason_in,
@@ -25,7 +26,7 @@ const REASONS: &[&str] = &["message", "error", "reason", "cause", "statusText"];
 
 /// `ok`, `error` or `shutting_down` with an `info`, `error` or `details` object (or array), or
 /// `shutting_down` alone.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let Some(status) = obj.get("status").and_then(Value::as_str) else {
         return false;
     };
@@ -33,7 +34,7 @@ pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
         "shuttingdown" => true,
         "ok" | "error" => ["info", "error", "details"]
             .iter()
-            .any(|key| obj.get(*key).is_some_and(|v| v.is_object() || v.is_array())),
+            .any(|key| obj.get(key).is_some_and(|v| v.is_object() || v.is_array())),
         _ => false,
     }
 }
@@ -65,7 +66,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                     let at = child_path(&child_path("$", key), name);
                     component.origin = Origin::new(child_path(&at, "status"), "state word");
                     component.reason = reason_in(indicator, REASONS);
-                    doc.components.push(component);
+                    keep_part(&mut doc.components, component);
                 }
             }
         }
@@ -79,7 +80,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                     let at = child_path("$.error", name);
                     component.origin = Origin::new(at, "listed as trouble");
                     component.reason = reason_value(cause, 0);
-                    doc.components.push(component);
+                    keep_part(&mut doc.components, component);
                 }
             }
         }
@@ -98,7 +99,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
                 let at = index_path("$.error", index);
                 component.origin = Origin::new(at, "listed as trouble");
                 component.reason = reason_value(cause, 0);
-                doc.components.push(component);
+                keep_part(&mut doc.components, component);
             }
         }
         Some(Value::String(error)) => doc.reason = super::fold(error),

@@ -3,7 +3,7 @@
 //! failed or timed out carries `data.cause`. Each procedure is read at its index, group by group
 //! (`$.checks[0].checks[1].status`).
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::{
     Component, Format, HealthDoc, MAX_DEPTH, Origin, child_path, field, first_field, index_path,
@@ -13,7 +13,7 @@ use super::{
 const DATA_REASONS: &[&str] = &["cause", "error", "message", "reason", "exception"];
 
 /// A `checks` array whose entries have an `id`, or `outcome` and `status` both at the top.
-pub(super) fn looks_like(obj: &Map<String, Value>) -> bool {
+pub(super) fn looks_like(obj: &Map) -> bool {
     let Some(Value::Array(checks)) = obj.get("checks") else {
         return false;
     };
@@ -46,7 +46,7 @@ pub(super) fn parse(value: &Value) -> Result<HealthDoc, String> {
 }
 
 /// The state under `status`, else `outcome` (a state that is no text is none), and that key.
-fn state_in(obj: &Map<String, Value>) -> Option<(String, &'static str)> {
+fn state_in(obj: &Map) -> Option<(String, &'static str)> {
     let key = ["status", "outcome"]
         .into_iter()
         .find(|key| field(obj, key).is_some())?;
@@ -58,12 +58,14 @@ fn nodes(checks: &[Value], path: &str, depth: usize) -> Vec<Component> {
     if depth > MAX_DEPTH {
         return Vec::new();
     }
-    checks
+    let mut out = Vec::new();
+    let checks = checks
         .iter()
         .enumerate()
         .filter_map(|(i, check)| check.as_object().map(|c| (index_path(path, i), c)))
-        .enumerate()
-        .map(|(index, (at, check))| {
+        .enumerate();
+    for (index, (at, check)) in checks {
+        let component = {
             let name = first_field(check, &["id", "name"])
                 .and_then(text_of)
                 .unwrap_or_else(|| format!("check #{}", index + 1));
@@ -80,8 +82,10 @@ fn nodes(checks: &[Value], path: &str, depth: usize) -> Vec<Component> {
                 component.children = nodes(children, &child_path(&at, "checks"), depth + 1);
             }
             component
-        })
-        .collect()
+        };
+        crate::health::keep_part(&mut out, component);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -157,6 +157,9 @@ pub(super) fn settings(
                 ),
                 status_path: options.status_path.clone(),
                 component_path: options.component_path.clone(),
+                keep_every_component: !(options.ignore_component.is_empty()
+                    && options.noncritical.is_empty()
+                    && options.require_component.is_empty()),
             },
             components: ComponentRules {
                 ignore: options.ignore_component.clone(),

@@ -88,8 +88,25 @@ struct TargetJson<'a> {
     version_missing_reason: Option<&'a str>,
     certificate: Option<CertificateJson>,
     components: Vec<ComponentJson<'a>>,
+    /// Components read but not kept, by state (a reading keeps the first 256 healthy
+    /// and the first 256 failing leaves); `null` when every one is listed.
+    components_not_kept: Option<NotKept<'a>>,
     checks: Vec<CheckJson<'a>>,
     explanation: Option<ExplanationJson<'a>>,
+}
+
+/// Components not kept, as `{"ok": 38976, "critical": 24}`.
+struct NotKept<'a>(&'a crate::health::Unkept);
+
+impl Serialize for NotKept<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (health, n) in self.0.by_state() {
+            map.serialize_entry(health.name(), &n)?;
+        }
+        map.end()
+    }
 }
 
 /// How the body was read (`--explain` prints the same facts).
@@ -253,6 +270,9 @@ fn target(result: &TargetResult) -> TargetJson<'_> {
             }
             None => Vec::new(),
         },
+        components_not_kept: doc
+            .filter(|doc| !doc.unkept.is_empty())
+            .map(|doc| NotKept(&doc.unkept)),
         checks: result.checks.iter().map(check).collect(),
         explanation: doc.map(|doc| explanation(&doc.explanation)),
     }

@@ -195,6 +195,10 @@ fn outcome(result: &TargetResult) -> String {
         .filter(|c| c.status != Status::Ok)
         .filter(|c| !(body_missing && c.status == Status::Unknown && c.kind.is_user_rule()))
         .collect();
+    let not_kept = match &result.reading.document {
+        Some(Interpretation::Doc(doc)) => doc.unkept.failing(),
+        _ => 0,
+    };
     let mut elapsed = format_duration(result.observation.elapsed);
     let attempts = result.observation.attempts;
     if attempts > 1 {
@@ -203,8 +207,11 @@ fn outcome(result: &TargetResult) -> String {
     let Some(response) = &result.observation.response else {
         return match (problems.is_empty(), attempts > 1) {
             (true, _) => format!("no response after {elapsed}"),
-            (false, false) => join_reasons(&problems),
-            (false, true) => format!("{} ({attempts} attempts)", join_reasons(&problems)),
+            (false, false) => join_reasons(&problems, not_kept),
+            (false, true) => format!(
+                "{} ({attempts} attempts)",
+                join_reasons(&problems, not_kept)
+            ),
         };
     };
     let seen = format!("{} in {elapsed}", answer_line(response));
@@ -222,35 +229,44 @@ fn outcome(result: &TargetResult) -> String {
         .iter()
         .any(|c| matches!(c.kind, CheckKind::HttpStatus | CheckKind::GrpcStatus));
     if status_failed {
-        format!("{} (in {elapsed})", join_reasons(&problems))
+        format!("{} (in {elapsed})", join_reasons(&problems, not_kept))
     } else {
-        format!("{} ({seen})", join_reasons(&problems))
+        format!("{} ({seen})", join_reasons(&problems, not_kept))
     }
 }
 
 /// At most this many failing components are named in a summary.
 const NAMED_COMPONENTS: usize = 3;
 
-fn join_reasons(checks: &[&Check]) -> String {
+/// The problems' reasons, failing components in one phrase. `not_kept` failing components were
+/// read but not kept (see `health::keep`): they count among the failing, by number.
+fn join_reasons(checks: &[&Check], not_kept: usize) -> String {
     let components: Vec<&&Check> = checks
         .iter()
         .filter(|c| c.kind == CheckKind::Component)
         .collect();
     let mut parts: Vec<String> = checks
         .iter()
-        .filter(|c| c.kind != CheckKind::Component)
+        .filter(|c| !matches!(c.kind, CheckKind::Component | CheckKind::ComponentsNotKept))
         .map(|c| c.reason.clone())
         .collect();
     match components.as_slice() {
-        [] => {}
-        [only] => parts.push(format!("component {}", only.reason)),
+        [] if not_kept == 0 => {}
+        [] => parts.extend(
+            checks
+                .iter()
+                .filter(|c| c.kind == CheckKind::ComponentsNotKept)
+                .map(|c| c.reason.clone()),
+        ),
+        [only] if not_kept == 0 => parts.push(format!("component {}", only.reason)),
         many => {
             let names: Vec<&str> = many
                 .iter()
                 .take(NAMED_COMPONENTS)
                 .filter_map(|c| c.subject.as_deref())
                 .collect();
-            let more = many.len().saturating_sub(NAMED_COMPONENTS);
+            let total = many.len() + not_kept;
+            let more = total.saturating_sub(names.len());
             let more = if more > 0 {
                 format!(" +{more} more")
             } else {
@@ -258,7 +274,7 @@ fn join_reasons(checks: &[&Check]) -> String {
             };
             parts.push(format!(
                 "{} components failing: {}{more}",
-                many.len(),
+                total,
                 names.join(", ")
             ));
         }
@@ -330,9 +346,9 @@ pub fn component_tree(result: &TargetResult) -> (Vec<TreeLine>, usize) {
                 marks: marks_of(result, &path),
             })
             .collect();
-        return (lines, 0);
+        return (lines, doc.unkept.total());
     }
-    let total = all.len();
+    let total = all.len() + doc.unkept.total();
     let lines: Vec<TreeLine> = all
         .into_iter()
         .filter_map(|(_, path, component)| {

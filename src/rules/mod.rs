@@ -262,7 +262,7 @@ impl Metric {
                     format!(
                         "{label}: {path} matched nothing in the body ({}): the service did not \
                          report it, or it is elsewhere (--explain shows the document)",
-                        crate::text::json_top(body)
+                        crate::text::serde_json_top(body)
                     ),
                 );
             }
@@ -524,7 +524,7 @@ impl Assertion {
                 "nothing".into(),
                 format!(
                     "the path matched nothing in the body ({})",
-                    crate::text::json_top(body)
+                    crate::text::serde_json_top(body)
                 ),
             ),
             (Op::Exists | Op::NotExists, [node]) => {
@@ -545,7 +545,7 @@ impl Assertion {
                 "nothing".into(),
                 format!(
                     "the path matched nothing in the body ({})",
-                    crate::text::json_top(body)
+                    crate::text::serde_json_top(body)
                 ),
             ),
             (_, [node]) => {
@@ -902,8 +902,9 @@ pub fn parse_path(text: &str) -> Result<JsonPath, String> {
 
 /// VALUE of `==`, `!=` and the orderings: JSON, or a bare word taken as a string.
 fn parse_value(text: &str) -> Result<Value, String> {
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => Ok(value),
+    // Read by the same parser as bodies (one copy of serde_json's parser in the binary).
+    match crate::json::Value::parse(text) {
+        Ok(value) => Ok(value.to_serde()),
         Err(e) if text.starts_with(['"', '[', '{']) => {
             Err(format!("value '{}' is not valid JSON: {e}", escaped(text)))
         }
@@ -922,8 +923,21 @@ fn parse_value(text: &str) -> Result<Value, String> {
 /// The regex of `=~`: a JSON string when it starts with `"`, otherwise the text as written.
 fn parse_regex(text: &str) -> Result<Regex, String> {
     let pattern = if text.starts_with('"') {
-        serde_json::from_str::<String>(text)
-            .map_err(|e| format!("regex '{}' is not a valid JSON string: {e}", escaped(text)))?
+        match crate::json::Value::parse(text) {
+            Ok(crate::json::Value::String(pattern)) => pattern.to_string(),
+            Ok(_) => {
+                return Err(format!(
+                    "regex '{}' is not a valid JSON string: it is JSON of another kind",
+                    escaped(text)
+                ));
+            }
+            Err(e) => {
+                return Err(format!(
+                    "regex '{}' is not a valid JSON string: {e}",
+                    escaped(text)
+                ));
+            }
+        }
     } else {
         text.to_string()
     };

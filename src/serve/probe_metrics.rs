@@ -91,18 +91,23 @@ fn serving_status(result: &TargetResult) -> Family {
         "Response HealthCheck response (the serving status, as a state set).",
     );
     // The server's own entry (`""`), or the one service a Check asked about.
-    let answer: Option<serde_json::Value> = result
+    // Only a gRPC answer has one: its JSON form (`{"statuses":{"":{"status":"SERVING"}}}`).
+    let answer = result
         .observation
         .response
         .as_ref()
+        .filter(|r| matches!(r.protocol, crate::observation::Protocol::Grpc(_)))
         .filter(|r| r.carries_document())
-        .and_then(|r| serde_json::from_slice(&r.body).ok());
-    let statuses = answer.as_ref().and_then(|a| a["statuses"].as_object());
+        .and_then(|r| crate::json::parse(&r.body, crate::json::Reading::LastWins).ok());
+    let statuses = answer
+        .as_ref()
+        .and_then(|(a, _)| a.get("statuses"))
+        .and_then(crate::json::Value::as_object);
     let said = statuses.and_then(|all| {
         let entry = all
             .get("")
             .or_else(|| all.values().next().filter(|_| all.len() == 1))?;
-        entry["status"].as_str()
+        entry.get("status")?.as_str()
     });
     if let Some(said) = said {
         for status in ["UNKNOWN", "SERVING", "NOT_SERVING", "SERVICE_UNKNOWN"] {

@@ -21,6 +21,7 @@ mod help;
 mod hostile;
 mod http;
 mod inputs;
+mod memory;
 mod output;
 mod prometheus;
 mod report_files;

@@ -104,6 +104,7 @@ struct Target {
     version_missing_reason: Option<String>,
     certificate: Option<Certificate>,
     components: Vec<Component>,
+    components_not_kept: Option<std::collections::BTreeMap<String, u64>>,
     checks: Vec<Check>,
     explanation: Option<Explanation>,
 }

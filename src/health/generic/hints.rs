@@ -1,7 +1,8 @@
 //! `--status-path` and `--component-path`: the user points the reader at the fields of a
 //! document it would otherwise misread.
 
-use serde_json::Value;
+use crate::health::keep_part;
+use crate::json::Value;
 use serde_json_path::JsonPath;
 
 use super::keys::Flag;
@@ -13,11 +14,19 @@ use crate::health::{Component, Health, NOT_RUNNING, Origin, text_of};
 
 impl Reader<'_> {
     /// `--status-path`: the statements at the nodes the path selects.
-    pub(super) fn status_at(&mut self, path: &JsonPath, root: &Value) -> Vec<Said> {
+    /// `copy` is `root` as serde_json's value, which the JSONPath engine reads.
+    pub(super) fn status_at(
+        &mut self,
+        path: &JsonPath,
+        root: &Value,
+        copy: &serde_json::Value,
+    ) -> Vec<Said> {
         let mut said = Vec::new();
-        for node in path.query_located(root).iter() {
+        for node in path.query_located(copy).iter() {
             let at = located(node.location());
-            let value = node.node();
+            let Some(value) = root.at(node.location()) else {
+                continue;
+            };
             let statement = match value {
                 Value::Object(obj) => {
                     let inner = self.object(obj, &at, 1);
@@ -61,10 +70,18 @@ impl Reader<'_> {
 
     /// `--component-path`: a part for every node the path selects, named by its name field,
     /// its key, or its parent's key and index.
-    pub(super) fn parts_at(&mut self, path: &JsonPath, root: &Value) -> Vec<Component> {
+    pub(super) fn parts_at(
+        &mut self,
+        path: &JsonPath,
+        root: &Value,
+        copy: &serde_json::Value,
+    ) -> Vec<Component> {
         let mut parts = Vec::new();
-        for node in path.query_located(root).iter() {
+        for node in path.query_located(copy).iter() {
             let location = node.location();
+            let Some(value) = root.at(location) else {
+                continue;
+            };
             let at = located(location);
             let key_name = match location.last() {
                 Some(element) if element.is_name() => element.as_name().unwrap_or("").to_string(),
@@ -79,15 +96,15 @@ impl Reader<'_> {
                 }
                 None => "$".into(),
             };
-            match node.node() {
+            match value {
                 Value::Object(obj) => {
                     let name = item_name(obj).unwrap_or(key_name);
                     match self.object_part(&name, obj, at.clone(), 1, None) {
-                        Some(part) => parts.push(part),
+                        Some(part) => keep_part(&mut parts, part),
                         None => {
                             let mut part = Component::new(name, Health::Unrecognised, "(no state)");
                             part.origin = Origin::new(at, "--component-path found no state here");
-                            parts.push(part);
+                            keep_part(&mut parts, part);
                         }
                     }
                 }
@@ -98,12 +115,12 @@ impl Reader<'_> {
                         on.to_string(),
                     );
                     part.origin = Origin::new(at, "boolean state");
-                    parts.push(part);
+                    keep_part(&mut parts, part);
                 }
                 Value::Null => {
                     let mut part = Component::new(key_name, Health::Unknown, NOT_RUNNING);
                     part.origin = Origin::new(at, "null state (not run)");
-                    parts.push(part);
+                    keep_part(&mut parts, part);
                 }
                 other => {
                     let text = text_of(other).unwrap_or_default();
@@ -116,7 +133,7 @@ impl Reader<'_> {
                             part.origin = Origin::new(at, "unrecognised word");
                             part
                         });
-                    parts.push(part);
+                    keep_part(&mut parts, part);
                 }
             }
         }

@@ -32,7 +32,8 @@ mod keys;
 mod version;
 mod walk;
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 use serde_json_path::JsonPath;
 
 use super::words::{self, How};
@@ -72,18 +73,24 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
         mut parts,
         error,
     } = found;
+    // The JSONPath engine reads serde_json's values: a copy, made only for these flags.
+    let copy = if ctx.hints.status.is_some() || ctx.hints.components.is_some() {
+        value.to_serde()
+    } else {
+        Default::default()
+    };
     for (flag, path) in [
         ("--status-path", ctx.hints.status),
         ("--component-path", ctx.hints.components),
     ] {
         if let Some(path) = path {
             let segments = crate::rules::budget::descendant_segments(&path.to_string());
-            crate::rules::budget::check(segments, value)
+            crate::rules::budget::check(segments, &copy)
                 .map_err(|why| format!("{flag} {path} not evaluated: {why}"))?;
         }
     }
     if let Some(path) = ctx.hints.status {
-        said = reader.status_at(path, value);
+        said = reader.status_at(path, value, &copy);
         if said.is_empty() {
             return Err(format!(
                 "--status-path {path} matched nothing ({}); --explain shows how the body reads",
@@ -92,10 +99,10 @@ pub(crate) fn parse(value: &Value, ctx: &Ctx) -> Result<HealthDoc, String> {
         }
     }
     if let Some(path) = ctx.hints.components {
-        parts = reader.parts_at(path, value);
+        parts = reader.parts_at(path, value, &copy);
         // An empty list the path points at is no components; a path that points nowhere is a
         // mistake to say.
-        if parts.is_empty() && path.query(value).all().is_empty() && !empty_list_at(path, value) {
+        if parts.is_empty() && path.query(&copy).all().is_empty() && !empty_list_at(path, &copy) {
             return Err(format!(
                 "--component-path {path} matched nothing ({}); --explain shows how the body reads",
                 crate::text::json_top(value)
@@ -246,7 +253,7 @@ fn parse_lines(text: &str, ctx: &Ctx) -> Result<HealthDoc, String> {
         let mut part = Component::new(name, health, word);
         part.reason = fold(tail);
         part.origin = Origin::new(format!("line {}", index + 1), "state word");
-        parts.push(part);
+        keep_part(&mut parts, part);
     }
     if parts.is_empty() {
         return Err("no `name: STATE` lines".into());
@@ -317,7 +324,7 @@ fn listed_rule(listed: Health) -> &'static str {
 
 /// Parts named by their items, where a name that repeats (`instance: alpha` twice) gets a
 /// second name from a field that tells the items apart: `alpha/dgraph-alpha-1:7080`.
-fn disambiguated(named: Vec<(Component, &Map<String, Value>)>) -> Vec<Component> {
+fn disambiguated(named: Vec<(Component, &Map)>) -> Vec<Component> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (part, _) in &named {
         *counts.entry(part.name.as_str()).or_default() += 1;
@@ -345,7 +352,7 @@ fn disambiguated(named: Vec<(Component, &Map<String, Value>)>) -> Vec<Component>
 }
 
 /// A name-like field of a check object, as text.
-fn item_name(obj: &Map<String, Value>) -> Option<String> {
+fn item_name(obj: &Map) -> Option<String> {
     first_field(obj, keys::NAME_KEYS)
         .and_then(text_of)
         .and_then(|name| fold(&name))
@@ -374,7 +381,7 @@ mod tests;
 
 /// True when `path` ends in a wildcard (`[*]`, `.*`) over an empty array or object: a list of
 /// components that is empty right now, not a path that points nowhere.
-fn empty_list_at(path: &serde_json_path::JsonPath, value: &Value) -> bool {
+fn empty_list_at(path: &serde_json_path::JsonPath, value: &serde_json::Value) -> bool {
     let text = path.to_string();
     let Some(parent) = text.strip_suffix("[*]").or_else(|| text.strip_suffix(".*")) else {
         return false;
@@ -383,8 +390,8 @@ fn empty_list_at(path: &serde_json_path::JsonPath, value: &Value) -> bool {
         return false;
     };
     parent.query(value).all().iter().any(|node| match node {
-        Value::Array(items) => items.is_empty(),
-        Value::Object(map) => map.is_empty(),
+        serde_json::Value::Array(items) => items.is_empty(),
+        serde_json::Value::Object(map) => map.is_empty(),
         _ => false,
     })
 }

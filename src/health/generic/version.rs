@@ -1,7 +1,7 @@
 //! The service's own version in a document of no known format: in the places real products
 //! keep it, the service's before any dependency's or runtime's.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use crate::health::fields::child_path;
 use crate::health::words::normalise;
@@ -49,7 +49,7 @@ const NOT_THE_SERVICE: &[&str] = &[
 ];
 
 /// The version and the JSONPath it was read at.
-pub(super) fn find(root: &Map<String, Value>) -> Option<(String, String)> {
+pub(super) fn find(root: &Map) -> Option<(String, String)> {
     for place in PLACES {
         let mut current = root;
         let mut path = "$".to_string();
@@ -141,7 +141,7 @@ pub(super) fn agreed(items: &[Value]) -> Option<(String, String)> {
 }
 
 /// The key as the document spells it, and its value (see [`field`]).
-fn field_entry<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<(&'v str, &'v Value)> {
+fn field_entry<'v>(obj: &'v Map<'v>, key: &str) -> Option<(&'v str, &'v Value<'v>)> {
     field(obj, key)?;
     obj.get_key_value(key)
         .or_else(|| obj.iter().find(|(name, _)| name.eq_ignore_ascii_case(key)))
@@ -153,7 +153,7 @@ mod tests {
     use super::*;
 
     fn found(body: &str) -> Option<(String, String)> {
-        let value: Value = serde_json::from_str(body).unwrap();
+        let value = Value::parse(body).unwrap();
         find(value.as_object().unwrap())
     }
 
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn instances_that_agree_give_the_version() {
-        let items: Value = serde_json::from_str(
+        let items = Value::parse(
             r#"[{"instance":"zero","version":"v24.0.2"},{"instance":"alpha","version":"v24.0.2"}]"#,
         )
         .unwrap();
@@ -216,7 +216,7 @@ mod tests {
             agreed(items.as_array().unwrap()),
             Some(("v24.0.2".into(), "$[0].version".into()))
         );
-        let split: Value = serde_json::from_str(r#"[{"version":"1"},{"version":"2"}]"#).unwrap();
+        let split = Value::parse(r#"[{"version":"1"},{"version":"2"}]"#).unwrap();
         assert_eq!(
             agreed(split.as_array().unwrap()),
             None,

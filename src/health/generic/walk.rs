@@ -2,7 +2,8 @@
 //! trouble, error texts, parts), and what is set aside as data. The rules are listed in the
 //! module documentation of [`super`].
 
-use serde_json::{Map, Value};
+use crate::health::keep_part;
+use crate::json::{Map, Value};
 
 use super::keys::{self, Flag, Key};
 use super::{
@@ -41,7 +42,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads every field of `obj`, found at `path`.
-    pub(super) fn object(&mut self, obj: &Map<String, Value>, path: &str, depth: usize) -> Found {
+    pub(super) fn object(&mut self, obj: &Map, path: &str, depth: usize) -> Found {
         let mut found = Found::default();
         if depth > MAX_DEPTH {
             return found;
@@ -74,7 +75,7 @@ impl<'a> Reader<'a> {
                 } else if keys::is_suffixed(key) {
                     let mut part = Component::new(key, Health::Unknown, NOT_RUNNING);
                     part.origin = Origin::new(here(), "null state (not run)");
-                    found.parts.push(part);
+                    keep_part(&mut found.parts, part);
                 }
             }
             Value::Bool(on) => self.boolean(key, *on, here, state, found),
@@ -137,7 +138,7 @@ impl<'a> Reader<'a> {
             let health = if on { Health::Ok } else { Health::Critical };
             let mut part = Component::new(key, health, on.to_string());
             part.origin = Origin::new(here(), "health flag");
-            found.parts.push(part);
+            keep_part(&mut found.parts, part);
         } else {
             self.aside(here, "a boolean with no health meaning");
         }
@@ -213,7 +214,7 @@ impl<'a> Reader<'a> {
             } else {
                 let mut part = Component::new(key, listed, text);
                 part.origin = Origin::new(here(), "listed as trouble");
-                found.parts.push(part);
+                keep_part(&mut found.parts, part);
             }
             return;
         }
@@ -226,7 +227,7 @@ impl<'a> Reader<'a> {
             let Some(part) = part else {
                 return;
             };
-            found.parts.push(part);
+            keep_part(&mut found.parts, part);
             return;
         }
         if keys::is_meta(key) {
@@ -246,7 +247,7 @@ impl<'a> Reader<'a> {
         if counts {
             let mut part = Component::new(key, judged.health, text);
             part.origin = Origin::new(here(), rule_of(judged.how));
-            found.parts.push(part);
+            keep_part(&mut found.parts, part);
         } else {
             self.aside(here, "text that names no state");
         }
@@ -323,7 +324,7 @@ impl<'a> Reader<'a> {
     pub(super) fn object_entry(
         &mut self,
         key: &str,
-        inner: &Map<String, Value>,
+        inner: &Map,
         path: &str,
         depth: usize,
         state: Key,
@@ -369,7 +370,7 @@ impl<'a> Reader<'a> {
             return;
         }
         match self.object_part(key, inner, here.clone(), depth, None) {
-            Some(part) => found.parts.push(part),
+            Some(part) => keep_part(&mut found.parts, part),
             None => self.aside(|| here, "an object without a state"),
         }
     }
@@ -377,7 +378,7 @@ impl<'a> Reader<'a> {
     /// Every entry of a map of parts (a container, a list of trouble, a map of flags).
     pub(super) fn map(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Map,
         path: &str,
         depth: usize,
         polarity: Polarity,
@@ -416,7 +417,7 @@ impl<'a> Reader<'a> {
                     let Some(part) = self.text_part(key, text, here(), polarity) else {
                         continue;
                     };
-                    found.parts.push(part);
+                    keep_part(&mut found.parts, part);
                 }
                 Value::Bool(on) => {
                     let health = match polarity {
@@ -439,12 +440,12 @@ impl<'a> Reader<'a> {
                     };
                     let mut part = Component::new(key.as_str(), health, on.to_string());
                     part.origin = Origin::new(here(), "boolean state");
-                    found.parts.push(part);
+                    keep_part(&mut found.parts, part);
                 }
                 Value::Null => {
                     let mut part = Component::new(key.as_str(), Health::Unknown, NOT_RUNNING);
                     part.origin = Origin::new(here(), "null state (not run)");
-                    found.parts.push(part);
+                    keep_part(&mut found.parts, part);
                 }
                 Value::Number(_) => self.aside(here, "a number (a counter, figure or code)"),
                 Value::Object(inner) => {
@@ -453,14 +454,14 @@ impl<'a> Reader<'a> {
                         _ => None,
                     };
                     match self.object_part(key, inner, here(), depth + 1, default) {
-                        Some(part) => found.parts.push(part),
+                        Some(part) => keep_part(&mut found.parts, part),
                         // An entry of a container with nothing in it: listed, but nothing
                         // runs it.
                         None if inner.is_empty() => {
                             let mut part =
                                 Component::new(key.as_str(), Health::Unknown, NOT_RUNNING);
                             part.origin = Origin::new(here(), "no state (not running)");
-                            found.parts.push(part);
+                            keep_part(&mut found.parts, part);
                         }
                         None => self.aside(here, "an object without a state"),
                     }
@@ -485,7 +486,7 @@ impl<'a> Reader<'a> {
     pub(super) fn object_part(
         &mut self,
         name: &str,
-        obj: &Map<String, Value>,
+        obj: &Map,
         path: String,
         depth: usize,
         default: Option<Health>,
@@ -577,7 +578,7 @@ impl<'a> Reader<'a> {
                 let mut part = Component::new(key, listed, key);
                 part.reason = fold(&scalars.join(", "));
                 part.origin = Origin::new(here.clone(), listed_rule(listed));
-                found.parts.push(part);
+                keep_part(&mut found.parts, part);
             }
             for (index, item) in items.iter().enumerate() {
                 let at = index_path(&here, index);
@@ -586,7 +587,7 @@ impl<'a> Reader<'a> {
                     Value::String(text) if is_one_word(text) => {
                         let mut part = Component::new(text.as_str(), listed, key);
                         part.origin = Origin::new(at, listed_rule(listed));
-                        found.parts.push(part);
+                        keep_part(&mut found.parts, part);
                     }
                     Value::String(text) => {
                         let name = format!("{key}[{index}]");
@@ -594,7 +595,7 @@ impl<'a> Reader<'a> {
                         else {
                             continue;
                         };
-                        found.parts.push(part);
+                        keep_part(&mut found.parts, part);
                     }
                     Value::Object(obj) => {
                         let name = item_name(obj).unwrap_or_else(|| format!("{key}[{index}]"));
@@ -604,7 +605,7 @@ impl<'a> Reader<'a> {
                             if part.reason.is_none() && listed != Health::Ok {
                                 part.reason = reason_value(item, 0);
                             }
-                            found.parts.push(part);
+                            keep_part(&mut found.parts, part);
                         }
                     }
                     _ => self.aside(|| at, "a list entry that is neither a name nor an object"),
@@ -630,7 +631,10 @@ impl<'a> Reader<'a> {
                     };
                     let at = child_path(&at, name);
                     match self.object_part(name, inner, at.clone(), depth + 1, None) {
-                        Some(part) => named.push((part, inner)),
+                        Some(part) if crate::health::keep::admit(&part, named.is_empty()) => {
+                            named.push((part, inner))
+                        }
+                        Some(_) => {}
                         None => self.aside(|| at, "an object without a state"),
                     }
                 }
@@ -638,8 +642,12 @@ impl<'a> Reader<'a> {
                     let name = item_name(obj);
                     let label = name.clone().unwrap_or_else(|| format!("{key}[{index}]"));
                     match self.object_part(&label, obj, at.clone(), depth + 1, None) {
-                        Some(part) if name.is_some() => named.push((part, obj)),
-                        Some(part) => unnamed.push(part),
+                        Some(part) if name.is_some() => {
+                            if crate::health::keep::admit(&part, named.is_empty()) {
+                                named.push((part, obj));
+                            }
+                        }
+                        Some(part) => keep_part(&mut unnamed, part),
                         None => self.aside(|| at, "an object without a state"),
                     }
                 }
@@ -668,7 +676,7 @@ impl<'a> Reader<'a> {
                 part.children = unnamed;
                 part
             };
-            found.parts.push(part);
+            keep_part(&mut found.parts, part);
             return;
         }
         found.parts.extend(disambiguated(named));
