@@ -25,7 +25,7 @@ use super::{Component, Health, UserWords};
 use crate::json::hash;
 
 /// Healthy leaves (OK, or a state that is not a failure) kept by one reading.
-pub const MAX_KEPT_HEALTHY: usize = 256;
+pub const MAX_KEPT_HEALTHY: usize = 100;
 /// Failing leaves kept by one reading; the rest are counted and judged by their states.
 pub const MAX_KEPT_FAILING: usize = 256;
 

@@ -56,7 +56,7 @@ pub struct ReadOptions {
     /// Where the document's parts are: every node the JSONPath selects is a component.
     pub component_path: Option<serde_json_path::JsonPath>,
     /// Keep every component a document lists, however many: component rules must see every
-    /// one they could name. Otherwise a reading keeps the first 256 healthy and the first
+    /// one they could name. Otherwise a reading keeps the first 100 healthy and the first
     /// 256 failing leaves and counts the rest (see `keep`).
     pub keep_every_component: bool,
 }

@@ -88,7 +88,7 @@ struct TargetJson<'a> {
     version_missing_reason: Option<&'a str>,
     certificate: Option<CertificateJson>,
     components: Vec<ComponentJson<'a>>,
-    /// Components read but not kept, by state (a reading keeps the first 256 healthy
+    /// Components read but not kept, by state (a reading keeps the first 100 healthy
     /// and the first 256 failing leaves); `null` when every one is listed.
     components_not_kept: Option<NotKept<'a>>,
     checks: Vec<CheckJson<'a>>,
