@@ -3,14 +3,9 @@
 //! thousands of components keeps the first healthy and failing ones and counts the rest
 //! without losing a failure to the verdict.
 
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::common::{JSON, Server, run, serve};
-
-/// GNU time measures the child it forks itself: a child forked from this test process would
-/// start out with the test process's memory, which Linux carries across exec into ru_maxrss.
-const GNU_TIME: &str = "/usr/bin/time";
+use crate::common::{JSON, Server, peak_rss as peak, run, serve};
 
 /// A Spring Boot document of `count` one-member components, all in `state`.
 fn spring(count: usize, state: &str) -> Vec<u8> {
@@ -22,46 +17,6 @@ fn spring(count: usize, state: &str) -> Vec<u8> {
         parts.join(",")
     )
     .into_bytes()
-}
-
-/// Peak RSS in bytes, exit code and wall time of `healthprobe ARGS`, run by GNU time in an empty
-/// environment.
-fn peak(args: &[&str]) -> (u64, i32, Duration) {
-    assert!(
-        std::path::Path::new(GNU_TIME).exists(),
-        "{GNU_TIME} is needed to measure peak RSS (Debian: apt-get install time)"
-    );
-    let out = tempfile_path();
-    let started = Instant::now();
-    let status = Command::new(GNU_TIME)
-        .args(["-f", "%M", "-o", &out])
-        .arg(env!("CARGO_BIN_EXE_healthprobe"))
-        .args(args)
-        .env_clear()
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("GNU time runs");
-    let elapsed = started.elapsed();
-    let text = std::fs::read_to_string(&out).expect("GNU time wrote its figure");
-    let _ = std::fs::remove_file(&out);
-    let kib: u64 = text
-        .lines()
-        .last()
-        .and_then(|line| line.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no peak RSS in {text:?}"));
-    // GNU time reports the child's code as its own.
-    (kib * 1024, status.code().expect("exited"), elapsed)
-}
-
-fn tempfile_path() -> String {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    std::env::temp_dir()
-        .join(format!("healthprobe-rss-{}-{n}", std::process::id()))
-        .to_string_lossy()
-        .into_owned()
 }
 
 /// The lowest of three runs: the bound is about what the document costs, not about a busy

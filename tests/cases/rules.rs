@@ -480,6 +480,12 @@ fn a_rule_whose_cost_the_server_would_choose_is_unknown_at_once_naming_the_rule(
         "n: $..*..*..x not evaluated",
     ]);
     assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+    // And memory stays that of the document (before the cap: 413 MB for `$..*..*` over 800 KB).
+    let server = crate::common::Server::start(crate::common::serve(200, JSON, body.as_bytes()));
+    let url = server.url("/health");
+    let (rss, code, _) = crate::common::peak_rss(&["--assert", "$..*..* exists", &url]);
+    assert_eq!(code, 3);
+    assert!(rss < 100 << 20, "peak {rss} B");
     // One descendant segment costs at most the document: judged as usual.
     probe(200, JSON, &body, &["--assert", "$..x exists"]).code(0);
 }

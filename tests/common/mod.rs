@@ -515,3 +515,47 @@ impl Drop for TempFile {
         let _ = std::fs::remove_file(&self.path);
     }
 }
+
+/// GNU time measures the child it forks itself: a child forked from this test process would
+/// start out with the test process's memory, which Linux carries across exec into ru_maxrss.
+pub const GNU_TIME: &str = "/usr/bin/time";
+
+/// Peak RSS in bytes, exit code and wall time of `healthprobe ARGS`, run by GNU time in an empty
+/// environment.
+pub fn peak_rss(args: &[&str]) -> (u64, i32, Duration) {
+    assert!(
+        std::path::Path::new(GNU_TIME).exists(),
+        "{GNU_TIME} is needed to measure peak RSS (Debian: apt-get install time)"
+    );
+    let out = tempfile_path();
+    let started = Instant::now();
+    let status = std::process::Command::new(GNU_TIME)
+        .args(["-f", "%M", "-o", &out])
+        .arg(env!("CARGO_BIN_EXE_healthprobe"))
+        .args(args)
+        .env_clear()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("GNU time runs");
+    let elapsed = started.elapsed();
+    let text = std::fs::read_to_string(&out).expect("GNU time wrote its figure");
+    let _ = std::fs::remove_file(&out);
+    let kib: u64 = text
+        .lines()
+        .last()
+        .and_then(|line| line.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak RSS in {text:?}"));
+    // GNU time reports the child's code as its own.
+    (kib * 1024, status.code().expect("exited"), elapsed)
+}
+
+fn tempfile_path() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir()
+        .join(format!("healthprobe-rss-{}-{n}", std::process::id()))
+        .to_string_lossy()
+        .into_owned()
+}
