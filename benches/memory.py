@@ -4,9 +4,10 @@
     python3 benches/memory.py           # 64 KiB, 1 MiB and 8 MiB documents, 5 runs each
     python3 benches/memory.py --quick   # 1 run each: a smoke test of the benchmark itself
 
-Each document is a Spring Boot health document of many one-member components
-(`"c000001":{"status":"UP"}`, 26 bytes each), the shape that costs a reader the most for its
-size; a second one has every component DOWN, which a reader keeps more of. They are served from
+Each document is a Spring Boot health document of many components: one-member ones
+(`"c000001":{"status":"UP"}`, 26 bytes each), the same all DOWN (a reader keeps more failing
+ones), and components with a `details` object (three objects in 48 bytes, the shape that costs
+a reader the most for its size). They are served from
 loopback by a Python server in this process, with Content-Length, and read by
 
   * healthprobe (the release build, `--max-body 64MiB`), judging the whole document;
@@ -41,11 +42,16 @@ BOUND = 8  # peak RSS over the floor, at most this many times the body
 
 
 def document(size, state):
-    """A Spring Boot document of about `size` bytes, every component in `state`."""
+    """A Spring Boot document of about `size` bytes, every component in `state`; with
+    `UP+details`, each component also has a `details` object (three objects a component)."""
     head, tail = b'{"status":"UP","components":{', b"}}"
-    one = len(b'"c000000":{"status":"%s"},' % state.encode())
+    if state == "UP+details":
+        item = b'"c%06d":{"status":"UP","details":{"a":1,"b":"x"}}'
+    else:
+        item = b'"c%06d":{"status":"' + state.encode() + b'"}'
+    one = len(item % 0) + 1
     count = max(1, (size - len(head) - len(tail)) // one)
-    parts = b",".join(b'"c%06d":{"status":"%s"}' % (i, state.encode()) for i in range(count))
+    parts = b",".join(item % i for i in range(count))
     return head + parts + tail, count
 
 
@@ -115,7 +121,7 @@ def main():
     bodies = {"/floor": b'{"status":"UP"}'}
     shapes = {}
     for label, size in SIZES:
-        for state in ("UP", "DOWN"):
+        for state in ("UP", "DOWN", "UP+details"):
             body, count = document(size, state)
             path = f"/{size}/{state}"
             bodies[path] = body
@@ -134,7 +140,7 @@ def main():
     rows, failed = [], False
     for (label, state), (path, length, count) in shapes.items():
         rss, wall, codes = median_of(runs, hp(path))
-        expected = {0} if state == "UP" else {2}
+        expected = {2} if state == "DOWN" else {0}
         over = rss - hp_floor
         ratio = over / length
         if codes != expected or ratio > BOUND:

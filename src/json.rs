@@ -58,10 +58,12 @@ pub enum Reading {
 /// errors with line and column), and says whether any object repeated a key.
 pub fn parse(bytes: &[u8], reading: Reading) -> Result<(Value<'_>, bool), serde_json::Error> {
     let repeated = Cell::new(false);
+    let stacks = Stacks::default();
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = Seed {
         reading,
         repeated: &repeated,
+        stacks: &stacks,
     }
     .deserialize(&mut deserializer)?;
     deserializer.end()?;
@@ -562,12 +564,22 @@ impl PartialEq<String> for Str<'_> {
 
 /// Reads one value, borrowing strings from the input where serde_json offers them.
 #[derive(Clone, Copy)]
-struct Seed<'r> {
+struct Seed<'r, 'de> {
     reading: Reading,
     repeated: &'r Cell<bool>,
+    stacks: &'r Stacks<'de>,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
+/// The members of the objects being read, on one stack: an object's members gather there while
+/// its values are read, and then move to a slice of exactly their number. Gathering each object
+/// in a vector of its own would allocate room for four members and give back the rest: the
+/// holes that left in the heap cost a third of a large document.
+#[derive(Default)]
+struct Stacks<'de> {
+    members: std::cell::RefCell<Vec<(Str<'de>, Value<'de>)>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_, 'de> {
     type Value = Value<'de>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'de>, D::Error> {
@@ -575,7 +587,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_> {
+impl<'de> Visitor<'de> for Seed<'_, 'de> {
     type Value = Value<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -615,6 +627,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
+        // Arrays of small arrays are rare in health documents: a vector each will do.
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
@@ -623,17 +636,30 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
-        let mut members = Vec::new();
+        let start = self.stacks.members.borrow().len();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let value = map.next_value_seed(self)?;
-            members.push((key, value));
+            self.stacks.members.borrow_mut().push((key, value));
         }
+        let members = take_top(&mut self.stacks.members.borrow_mut(), start);
         let (map, repeated) = Map::from_members(members, self.reading);
         if repeated {
             self.repeated.set(true);
         }
         Ok(Value::Object(map))
     }
+}
+
+/// The entries of `stack` from `start` on, taken off it. A small run is copied out at its exact
+/// size; a large one keeps the stack's own buffer (the entries below `start` move to a new,
+/// small stack instead), so that the largest object of a document is never held twice.
+fn take_top<T>(stack: &mut Vec<T>, start: usize) -> Vec<T> {
+    if stack.len() - start <= 1024 {
+        return stack.drain(start..).collect();
+    }
+    let mut top = std::mem::take(stack);
+    *stack = top.drain(..start).collect();
+    top
 }
 
 /// Reads a key, borrowing it from the input when it has no escapes.

@@ -29,19 +29,33 @@ fn lowest_peak(args: &[&str]) -> (u64, i32) {
 }
 
 #[test]
-fn a_one_mebibyte_document_of_forty_thousand_components_peaks_within_eight_times_its_size() {
+fn one_mebibyte_documents_of_tens_of_thousands_of_components_peak_within_eight_times_their_size() {
     let healthy = spring(40_000, "UP");
     let failing = spring(37_000, "DOWN");
+    // Three objects a component: the shape that costs the most for its size.
+    let detailed = format!(
+        "{{\"status\":\"UP\",\"components\":{{{}}}}}",
+        (0..18_000)
+            .map(|i| format!(
+                "\"k{i:06}\":{{\"status\":\"UP\",\"details\":{{\"a\":1,\"b\":\"x\"}}}}"
+            ))
+            .collect::<Vec<_>>()
+            .join(",")
+    )
+    .into_bytes();
     assert!(healthy.len() > 1_000_000 && healthy.len() <= 1 << 20);
     assert!(failing.len() > 900_000 && failing.len() <= 1 << 20);
+    assert!(detailed.len() > 900_000 && detailed.len() <= 1 << 20);
     let floor_server = Server::start(serve(200, JSON, br#"{"status":"UP"}"#));
     let healthy_server = Server::start(serve(200, JSON, &healthy));
     let failing_server = Server::start(serve(200, JSON, &failing));
+    let detailed_server = Server::start(serve(200, JSON, &detailed));
     let (floor, code) = lowest_peak(&[&floor_server.url("/health")]);
     assert_eq!(code, 0);
     for (server, body, expected) in [
         (&healthy_server, &healthy, 0),
         (&failing_server, &failing, 2),
+        (&detailed_server, &detailed, 0),
     ] {
         let url = server.url("/health");
         let (rss, code) = lowest_peak(&[&url]);
