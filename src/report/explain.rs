@@ -75,6 +75,16 @@ pub fn lines(result: &TargetResult) -> Vec<String> {
             at(&component.origin)
         ));
     }
+    if !doc.unkept.is_empty() {
+        lines.push(format!(
+            "  not kept   {} more components ({}): a reading keeps the first {} healthy and {} \
+             failing; a component rule keeps every one",
+            doc.unkept.total(),
+            doc.unkept.describe(),
+            crate::health::MAX_KEPT_HEALTHY,
+            crate::health::MAX_KEPT_FAILING,
+        ));
+    }
     match (&doc.version, &explanation.version) {
         (Some(version), Some(path)) => lines.push(format!("  version    {version} at {path}")),
         (Some(version), None) => lines.push(format!("  version    {version}")),

@@ -100,6 +100,11 @@ fn thousands_of_failing_components_keep_the_first_and_count_the_rest_in_every_ou
             .is_some_and(|r| r.starts_with("744 more failing components were read but not kept")),
         "{check}"
     );
+    // --explain says what was not kept, and how to keep everything.
+    run(&["--explain", &url]).code(2).stdout_has(&[
+        "not kept   744 more components (744 critical): a reading keeps the first 100 healthy \
+         and 256 failing; a component rule keeps every one",
+    ]);
     // Nagios: the status line counts them all, within its limits.
     let nagios = run(&["-o", "nagios", &url]);
     nagios.code(2).stdout_has(&["1000 components failing"]);
