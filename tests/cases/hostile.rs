@@ -1035,7 +1035,7 @@ fn no_home_and_no_ca_bundle_on_disk_do_not_matter() {
 
 #[test]
 fn sigterm_ends_the_run_within_100ms_even_while_rules_are_being_judged() {
-    // A wide document and thirty rules that each visit every node: seconds of judging on one
+    // A wide document and sixty rules that each visit every node: seconds of judging on one
     // thread, all within the rules' cost cap.
     let body = format!(
         "{{\"status\":\"UP\",\"a\":[{}]}}",
@@ -1049,28 +1049,36 @@ fn sigterm_ends_the_run_within_100ms_even_while_rules_are_being_judged() {
     });
     let url = server.url("/wide");
     let mut args = Vec::new();
-    for _ in 0..30 {
+    for _ in 0..60 {
         args.extend(["--assert", "$..* exists"]);
     }
     args.push(&url);
-    let mut child = spawn(&args, Stdio::piped(), Stdio::piped());
-    let stderr = collect(child.stderr.take());
-    let started = Instant::now();
-    while !arrived.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(5) {
-        thread::sleep(Duration::from_millis(5));
+    // The signal must land while the rules are judged, not while the body is still read (then
+    // the run notices it between steps, which is as quick): a loaded machine reads slower, so
+    // later signals are tried until one lands in judging. Every attempt ends quickly with 3.
+    let mut in_judging = false;
+    for delay in [300, 700, 1200] {
+        arrived.store(false, Ordering::SeqCst);
+        let mut child = spawn(&args, Stdio::piped(), Stdio::piped());
+        let stderr = collect(child.stderr.take());
+        let started = Instant::now();
+        while !arrived.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(5) {
+            thread::sleep(Duration::from_millis(5));
+        }
+        thread::sleep(Duration::from_millis(delay));
+        let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).expect("send the signal");
+        let sent = Instant::now();
+        let status = wait_at_most(&mut child, Duration::from_secs(10)).expect("ends");
+        let took = sent.elapsed();
+        let stderr = stderr.join().unwrap();
+        assert_eq!(status.code(), Some(3), "{status:?} {stderr}");
+        // 80 ms of grace, and the rest for a loaded 2-core machine to schedule the process.
+        assert!(took < Duration::from_millis(400), "{took:?} {stderr}");
+        if stderr.contains("stopped by a signal while judging responses") {
+            in_judging = true;
+            break;
+        }
     }
-    thread::sleep(Duration::from_millis(300));
-    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
-    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).expect("send the signal");
-    let sent = Instant::now();
-    let status = wait_at_most(&mut child, Duration::from_secs(10)).expect("ends");
-    let took = sent.elapsed();
-    let stderr = stderr.join().unwrap();
-    assert_eq!(status.code(), Some(3), "{status:?} {stderr}");
-    // 80 ms of grace, and the rest for a loaded 2-core machine to schedule the process.
-    assert!(took < Duration::from_millis(400), "{took:?} {stderr}");
-    assert!(
-        stderr.contains("stopped by a signal while judging responses"),
-        "{stderr}"
-    );
+    assert!(in_judging, "no signal landed while the rules were judged");
 }
