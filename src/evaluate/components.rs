@@ -68,12 +68,8 @@ pub(super) fn walk_components(
 /// for all of them, as bad as the worst, so that what was not kept still decides the verdict.
 pub(super) fn unkept_check(doc: &HealthDoc, maintenance: Status, checks: &mut Vec<Check>) {
     let failing = doc.unkept.failing();
-    let worst = doc
-        .unkept
-        .by_state()
-        .map(|(health, _)| health)
-        .rfind(|health| !matches!(health, Health::Ok | Health::Unknown));
-    let Some(worst) = worst else {
+    // Every failing state is worse than OK and unknown: with one failing, the worst is one.
+    let Some(worst) = doc.unkept.worst().filter(|_| failing > 0) else {
         return;
     };
     let status = match worst {
@@ -84,10 +80,10 @@ pub(super) fn unkept_check(doc: &HealthDoc, maintenance: Status, checks: &mut Ve
         CheckKind::ComponentsNotKept,
         status,
         doc.unkept.describe(),
-        "healthy statuses".into(),
+        "a healthy status".into(),
         format!(
-            "{} more failing {} read but not kept ({} in all; the first {} failing and {} \
-                 healthy are listed)",
+            "{} more failing {} read but not kept ({}; the first {} failing and {} healthy \
+                 are listed)",
             failing,
             if failing == 1 {
                 "component was"

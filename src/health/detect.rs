@@ -37,7 +37,12 @@ fn gravity(interpretation: &Interpretation) -> u8 {
             .unwrap_or(0)
     }
     match interpretation {
-        Interpretation::Doc(doc) => doc.health.severity().max(components(&doc.components)),
+        // Components counted without being kept weigh as much as those kept.
+        Interpretation::Doc(doc) => doc
+            .health
+            .severity()
+            .max(components(&doc.components))
+            .max(doc.unkept.worst().map_or(0, Health::severity)),
         Interpretation::Malformed(_) => u8::MAX,
         Interpretation::Unrecognised(_) => 0,
     }

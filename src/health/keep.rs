@@ -64,10 +64,8 @@ impl Unkept {
 
     /// Those in a failing state (anything but OK and unknown, as the judging counts them).
     pub fn failing(&self) -> usize {
-        self.by_state()
-            .filter(|(health, _)| is_failing(*health))
-            .map(|(_, n)| n)
-            .sum()
+        // Failing states rank above OK and unknown (see `BY_SEVERITY`).
+        self.counts[2..].iter().sum()
     }
 
     /// The worst state among them; `None` when there are none.

@@ -545,3 +545,22 @@ fn a_repeated_key_note_keeps_the_reason_within_bounds() {
     assert!(reason.chars().count() <= MAX_REASON_CHARS, "{reason:?}");
     assert!(reason.ends_with("(the body repeats a key; the worse of its two readings is used)"));
 }
+
+#[test]
+fn of_two_readings_of_a_repeated_key_the_one_whose_uncounted_components_fail_is_the_worse() {
+    // The first `components` holds 300 degraded parts and a DOWN one past the kept failing
+    // ones; the second holds one degraded part. Only the count says the first is worse.
+    let mut first: Vec<String> = (0..300)
+        .map(|i| format!("\"d{i:03}\":{{\"status\":\"DEGRADED\"}}"))
+        .collect();
+    first.push("\"db\":{\"status\":\"DOWN\"}".into());
+    let body = format!(
+        "{{\"status\":\"UP\",\"components\":{{{}}},\"components\":{{\"x\":{{\"status\":\"DEGRADED\"}}}}}}",
+        first.join(",")
+    );
+    let Interpretation::Doc(doc) = auto(Some("application/json"), 200, body.as_bytes()) else {
+        panic!()
+    };
+    assert_eq!(doc.unkept.worst(), Some(Health::Critical));
+    assert_eq!(doc.unkept.failing(), 300 + 1 - MAX_KEPT_FAILING);
+}
